@@ -1,0 +1,55 @@
+"""Full-text search over the library (FTS5, porter stemming, ranked by bm25)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+_PHRASE_OR_WORD = re.compile(r'"([^"]+)"|(\w[\w\'-]*)', re.UNICODE)
+SNIPPET_OPEN, SNIPPET_CLOSE = "[", "]"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: int
+    title: str
+    snippet: str
+    rank: float
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user types into a safe FTS5 query: every word (or "quoted phrase")
+    must occur; FTS5 operators and punctuation typed by the user are taken literally."""
+    terms = []
+    for phrase, word in _PHRASE_OR_WORD.findall(text):
+        words = re.findall(r"\w+", phrase or word)
+        if words:
+            terms.append('"' + " ".join(words) + '"')
+    return " ".join(terms)
+
+
+def search_articles(db: sqlite_utils.Database, text: str, limit: int = 50) -> list[SearchHit]:
+    query = fts_query(text)
+    if not query:
+        return []
+    rows = db.execute(
+        "SELECT a.id, a.title, snippet(articles_fts, 1, ?, ?, '…', 12), bm25(articles_fts, 5.0, 1.0)"
+        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
+        [SNIPPET_OPEN, SNIPPET_CLOSE, query, limit],
+    ).fetchall()
+    return [SearchHit(article_id=r[0], title=r[1], snippet=" ".join(r[2].split()), rank=r[3])
+            for r in rows]
+
+
+def matching_article_ids(db: sqlite_utils.Database, text: str) -> set[int]:
+    """All matching ids, unranked: for filtering the library list."""
+    query = fts_query(text)
+    if not query:
+        return set()
+    return {
+        row[0]
+        for row in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [query])
+    }
