@@ -78,9 +78,9 @@ def iter_article_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
-                    if not any(part.startswith(".") for part in child.relative_to(path).parts):
-                        files.append(child)
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES and not hidden:
+                    files.append(child)
         elif path.is_file():
             files.append(path)
         elif path.exists():

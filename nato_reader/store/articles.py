@@ -61,7 +61,8 @@ class ArticleStore:
         )
 
     def all_tag_names(self) -> list[str]:
-        return [r[0] for r in self._db.execute("SELECT name FROM tags ORDER BY name COLLATE NOCASE")]
+        rows = self._db.execute("SELECT name FROM tags ORDER BY name COLLATE NOCASE")
+        return [row[0] for row in rows]
 
     # -- writing -------------------------------------------------------------------
 

@@ -34,10 +34,12 @@ def search_articles(db: sqlite_utils.Database, text: str, limit: int = 50) -> li
     query = fts_query(text)
     if not query:
         return []
+    # Title matches weigh five times body matches.
     rows = db.execute(
-        "SELECT a.id, a.title, snippet(articles_fts, 1, ?, ?, '…', 12), bm25(articles_fts, 5.0, 1.0)"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-        " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
+        "SELECT a.id, a.title, snippet(articles_fts, 1, ?, ?, '…', 12),"
+        " bm25(articles_fts, 5.0, 1.0) FROM articles_fts JOIN articles a"
+        " ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
+        " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
         [SNIPPET_OPEN, SNIPPET_CLOSE, query, limit],
     ).fetchall()
     return [SearchHit(article_id=r[0], title=r[1], snippet=" ".join(r[2].split()), rank=r[3])

@@ -1,0 +1,61 @@
+from datetime import date
+
+import pytest
+
+from nato_reader.errors import LibraryError
+from nato_reader.store.importer import import_paths
+from nato_reader.store.search import fts_query
+
+
+@pytest.fixture
+def seeded(library, seeds_dir):
+    import_paths(library, [seeds_dir])
+    return library
+
+
+def test_search_finds_phrases_and_stems(seeded):
+    assert len(seeded.search("secretary general")) == 2
+    (hit,) = seeded.search("Draghi")
+    assert "Draghi" in hit.snippet and hit.snippet.count("[Draghi]") >= 1
+    assert len(seeded.search("battlegroup")) == 1  # porter: battlegroups
+    assert seeded.search("Vilnius Madrid") == []  # every word must occur
+
+
+def test_search_survives_fts_syntax_typed_by_a_user(seeded):
+    for text in ['"unbalanced', "NEAR(", "a AND OR", "*", "col:umn", "-x", "()", ""]:
+        seeded.search(text)  # no exception
+    assert fts_query('NATO "secretary general" OR') == '"NATO" "secretary general" "OR"'
+
+
+def test_search_index_follows_title_edits_and_deletes(seeded):
+    article_id = seeded.search("Draghi")[0].article_id
+    seeded.articles.set_title(article_id, "Zebra crossing")
+    assert [h.article_id for h in seeded.search("zebra")] == [article_id]
+    seeded.articles.delete(article_id)
+    assert seeded.search("zebra") == [] and seeded.search("Draghi") == []
+
+
+def test_tags_are_normalised_shared_and_listed(seeded):
+    a, b = (s.id for s in seeded.articles.summaries())
+    assert seeded.articles.set_tags(a, ["#Summit", "defence spending"]) == ()
+    seeded.articles.set_tags(b, ["summit"])
+    assert seeded.articles.tags_of(a) == ("defence-spending", "Summit")
+    assert seeded.articles.all_tag_names() == ["defence-spending", "Summit"]
+    listed = {s.id: s.tags for s in seeded.articles.summaries()}
+    assert listed[b] == ("Summit",)
+
+
+def test_edits_return_the_previous_value_for_undo(seeded):
+    article_id = seeded.articles.summaries()[0].id
+    old_title = seeded.articles.get(article_id).title
+    assert seeded.articles.set_title(article_id, "  New   title ") == old_title
+    assert seeded.articles.get(article_id).title == "New title"
+    assert seeded.articles.set_published(article_id, date(2020, 1, 2)) == date(2023, 4, 1)
+    assert seeded.articles.set_note(article_id, "my note") == ""
+    with pytest.raises(LibraryError):
+        seeded.articles.set_title(article_id, "   ")
+
+
+def test_unknown_article_is_a_clear_error(library):
+    with pytest.raises(LibraryError, match="no article with id 42"):
+        library.articles.get(42)
