@@ -1,0 +1,316 @@
+"""The one object in the UI that writes to the library.
+
+Every method is one store call (one transaction), followed by a past-tense signal, so
+views never need to know who changed what. Long work (analysis, import, export) runs in
+worker threads; results come back by signal and are written here, on the GUI thread,
+through the GUI thread's connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtGui import QUndoStack
+
+from nato_reader.core.model import Analysis, Annotation, Article, EntityCorrection
+from nato_reader.store.library import Library
+from nato_reader.ui.workers import Worker
+
+try:  # the analysis pipeline lands in parallel; the window must start without it
+    from nato_reader.core import analysis as _analysis
+except ImportError:  # pragma: no cover - only before core/analysis.py exists
+    _analysis = None
+
+try:
+    from nato_reader.core.entities import apply_corrections
+except ImportError:  # pragma: no cover
+    apply_corrections = None
+
+
+def pipeline_version() -> str:
+    return getattr(_analysis, "PIPELINE_VERSION", "unavailable")
+
+
+def _default_analyse(text, published):
+    if _analysis is None:
+        from nato_reader.errors import AnalysisUnavailable
+
+        raise AnalysisUnavailable("the analysis pipeline (nato_reader.core.analysis) is missing")
+    return _analysis.analyse(text, published)
+
+
+def analyse_items(items, analyse, progress=None, is_cancelled=None):
+    """Worker body: items are (article_id, content_hash, body, published); returns
+    [(article_id, content_hash, Analysis)] for those done (all unless cancelled)."""
+    results = []
+    total = len(items)
+    if progress:
+        progress(0, total)
+    for done, (article_id, digest, body, published) in enumerate(items, start=1):
+        if is_cancelled and is_cancelled():
+            break
+        results.append((article_id, digest, analyse(body, published)))
+        if progress:
+            progress(done, total)
+    return results
+
+
+class Session(QObject):
+    articles_changed = Signal()
+    article_updated = Signal(int)
+    annotations_changed = Signal(int)
+    tags_changed = Signal()
+    corrections_changed = Signal()
+    colours_changed = Signal()
+    analysis_ready = Signal(int)
+
+    # Background work, for the status bar: one label per task kind.
+    task_started = Signal(str)
+    task_progress = Signal(int, int)
+    task_finished = Signal(str)
+    task_failed = Signal(str)
+    imported = Signal(object)  # ImportReport
+    exported = Signal(object)  # ExportReport
+
+    def __init__(self, library: Library, parent: QObject | None = None, *,
+                 analyse: Callable | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.undo_stack = QUndoStack(self)
+        self._analyse = analyse or _default_analyse
+        # One analysis at a time: the spaCy pipeline is big and the machine may be small.
+        self._analysis_pool = QThreadPool(self)
+        self._analysis_pool.setMaxThreadCount(1)
+        self._workers: list[Worker] = []
+        self._pending: set[int] = set()
+        self._cache: dict[int, tuple[str, Analysis | None]] = {}
+        self.corrections_changed.connect(self._cache.clear)
+
+    # -- articles ------------------------------------------------------------------
+
+    def article(self, article_id: int) -> Article:
+        return self.library.articles.get(article_id)
+
+    def set_article_title(self, article_id: int, title: str) -> str:
+        old = self.library.articles.set_title(article_id, title)
+        self.article_updated.emit(article_id)
+        self.articles_changed.emit()
+        return old
+
+    def set_article_tags(self, article_id: int, tags) -> tuple[str, ...]:
+        old = self.library.articles.set_tags(article_id, list(tags))
+        self.article_updated.emit(article_id)
+        self.tags_changed.emit()
+        self.articles_changed.emit()
+        return old
+
+    def set_article_note(self, article_id: int, note: str) -> str:
+        old = self.library.articles.set_note(article_id, note)
+        self.article_updated.emit(article_id)
+        return old
+
+    # -- annotations (store/annotations.py) -------------------------------------------
+
+    def add_annotation(self, article_id: int, start: int, end: int, colour: str,
+                       note: str = "", tags=()) -> Annotation:
+        annotation = self.library.annotations.add(article_id, start, end, colour,
+                                                  note=note, tags=tuple(tags))
+        self._annotation_changed(annotation.article_id, tags)
+        return annotation
+
+    def update_annotation(self, annotation_id: int, note: str | None = None, tags=None,
+                          colour: str | None = None) -> Annotation:
+        previous = self.library.annotations.update(annotation_id, note=note, tags=tags,
+                                                   colour=colour)
+        self._annotation_changed(previous.article_id, tags)
+        return previous
+
+    def delete_annotation(self, annotation_id: int) -> Annotation:
+        deleted = self.library.annotations.delete(annotation_id)
+        self._annotation_changed(deleted.article_id, deleted.tags)
+        return deleted
+
+    def restore_annotation(self, annotation: Annotation) -> Annotation:
+        restored = self.library.annotations.restore(annotation)
+        self._annotation_changed(restored.article_id, restored.tags)
+        return restored
+
+    def annotations(self, article_id: int) -> list[Annotation]:
+        store = getattr(self.library, "annotations", None)
+        return list(store.for_article(article_id)) if store is not None else []
+
+    def colours(self) -> list:
+        store = getattr(self.library, "colours", None)
+        return list(store.all()) if store is not None else []
+
+    def _annotation_changed(self, article_id: int, tags) -> None:
+        self.annotations_changed.emit(article_id)
+        if tags:
+            self.tags_changed.emit()
+
+    # -- entity corrections ------------------------------------------------------------
+
+    def add_correction(self, kind: str, canonical: str, value: str = "") -> EntityCorrection:
+        correction = self.library.corrections.add(kind, canonical, value)
+        self.corrections_changed.emit()
+        return correction
+
+    def remove_correction(self, correction_id: int) -> EntityCorrection | None:
+        removed = self.library.corrections.remove(correction_id)
+        self.corrections_changed.emit()
+        return removed
+
+    def corrections(self) -> list[EntityCorrection]:
+        return self.library.corrections.all()
+
+    # -- analysis ----------------------------------------------------------------------
+
+    def raw_analysis(self, article_id: int) -> Analysis | None:
+        """The cached analysis as the pipeline made it (no corrections)."""
+        article = self.library.articles.get(article_id)
+        return self.library.analyses.get(article.content_hash, pipeline_version())
+
+    def analysis(self, article_id: int) -> Analysis | None:
+        """The cached analysis with the user's corrections applied, or None."""
+        article = self.library.articles.get(article_id)
+        cached = self._cache.get(article_id)
+        if cached and cached[0] == article.content_hash:
+            return cached[1]
+        raw = self.library.analyses.get(article.content_hash, pipeline_version())
+        result = raw
+        if raw is not None and apply_corrections is not None:
+            mentions = apply_corrections(list(raw.mentions), self.corrections())
+            result = Analysis(mentions=tuple(mentions), timexes=raw.timexes,
+                              sentences=raw.sentences, pipeline_version=raw.pipeline_version)
+        if result is not None:
+            self._cache[article_id] = (article.content_hash, result)
+        return result
+
+    def is_analysing(self, article_id: int) -> bool:
+        return article_id in self._pending
+
+    def request_analysis(self, article_ids: Iterable[int], force: bool = False) -> Worker | None:
+        """Analyse the articles not yet cached (all of them with `force`) in the background;
+        `analysis_ready(id)` follows for each, as soon as its result is stored."""
+        version = pipeline_version()
+        items = []
+        for article_id in dict.fromkeys(article_ids):
+            if article_id in self._pending:
+                continue
+            article = self.library.articles.get(article_id)
+            if not force and self.library.analyses.get(article.content_hash, version):
+                continue
+            items.append((article.id, article.content_hash, article.body, article.published))
+        if not items:
+            return None
+        ids = {item[0] for item in items}
+        self._pending |= ids
+        worker = Worker(analyse_items, items, self._analyse)
+        worker.signals.progress.connect(self.task_progress)
+        worker.signals.finished.connect(
+            lambda results: self._store_analyses(worker, ids, results))
+        worker.signals.failed.connect(lambda message: self._analysis_failed(worker, ids, message))
+        label = "Analysing 1 article" if len(items) == 1 else f"Analysing {len(items)} articles"
+        self._run(worker, label, self._analysis_pool)
+        return worker
+
+    def _store_analyses(self, worker: Worker, ids: set[int], results) -> None:
+        done_ids = []
+        for article_id, digest, analysis in results:
+            self.library.analyses.put(digest, analysis)
+            self._cache.pop(article_id, None)
+            done_ids.append(article_id)
+        cancelled = ids - set(done_ids)
+        self._pending -= set(done_ids) | cancelled
+        self._forget(worker)
+        for article_id in done_ids:
+            self.analysis_ready.emit(article_id)
+        message = f"Analysed {len(done_ids)} article{'s' if len(done_ids) != 1 else ''}"
+        if cancelled:
+            message += f"; cancelled before {len(cancelled)} more"
+        self.task_finished.emit(message)
+
+    def _analysis_failed(self, worker: Worker, ids: set[int], message: str) -> None:
+        self._pending -= ids
+        self._forget(worker)
+        self.task_failed.emit(message)
+
+    # -- import and export (own connection in the worker) -------------------------------
+
+    def import_paths(self, paths: list[Path]) -> Worker:
+        worker = Worker(_import_job, self.library.path, [Path(p) for p in paths])
+        worker.signals.progress.connect(self.task_progress)
+        worker.signals.finished.connect(lambda report: self._imported(worker, report))
+        worker.signals.failed.connect(lambda message: self._failed(worker, message))
+        self._run(worker, "Importing", QThreadPool.globalInstance())
+        return worker
+
+    def _imported(self, worker: Worker, report) -> None:
+        self._forget(worker)
+        self._cache.clear()
+        self.articles_changed.emit()
+        self.tags_changed.emit()
+        self.imported.emit(report)
+        self.task_finished.emit(
+            f"Imported: {len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged, {len(report.errors)} errors")
+        if report.article_ids:
+            self.request_analysis(report.article_ids)
+
+    def export(self, article_ids: list[int] | None, out_dir: Path, fmt: str = "md") -> Worker:
+        worker = Worker(_export_job, self.library.path, article_ids, Path(out_dir), fmt)
+        worker.signals.progress.connect(self.task_progress)
+        worker.signals.finished.connect(lambda report: self._exported(worker, report))
+        worker.signals.failed.connect(lambda message: self._failed(worker, message))
+        self._run(worker, "Exporting", QThreadPool.globalInstance())
+        return worker
+
+    def _exported(self, worker: Worker, report) -> None:
+        self._forget(worker)
+        self.exported.emit(report)
+        self.task_finished.emit("Export finished")
+
+    # -- task bookkeeping ---------------------------------------------------------------
+
+    def busy(self) -> bool:
+        return bool(self._workers)
+
+    def cancel_tasks(self) -> None:
+        for worker in self._workers:
+            worker.cancel()
+
+    def wait_for_tasks(self, msecs: int = 30000) -> None:
+        """For shutdown: ask workers to stop, then wait for them."""
+        self.cancel_tasks()
+        self._analysis_pool.waitForDone(msecs)
+        QThreadPool.globalInstance().waitForDone(msecs)
+
+    def _run(self, worker: Worker, label: str, pool: QThreadPool) -> None:
+        self._workers.append(worker)
+        self.task_started.emit(label)
+        pool.start(worker)
+
+    def _failed(self, worker: Worker, message: str) -> None:
+        self._forget(worker)
+        self.task_failed.emit(message)
+
+    def _forget(self, worker: Worker) -> None:
+        if worker in self._workers:
+            self._workers.remove(worker)
+
+
+def _import_job(db_path: Path, paths: list[Path], progress=None, is_cancelled=None):
+    from nato_reader.store.importer import import_paths
+
+    with Library(db_path) as library:
+        return import_paths(library, paths, progress, is_cancelled)
+
+
+def _export_job(db_path: Path, article_ids, out_dir: Path, fmt: str, progress=None,
+                is_cancelled=None):
+    from nato_reader.store.exporter import export_articles
+
+    with Library(db_path) as library:
+        return export_articles(library, article_ids, out_dir, fmt=fmt, progress=progress)

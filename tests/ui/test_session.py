@@ -1,0 +1,108 @@
+"""The session: one writer, signals after each change, analysis in a worker."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+from PySide6.QtCore import QTimer
+
+from nato_reader.store.library import Library
+from nato_reader.ui.session import Session
+
+
+def test_title_change_emits_and_returns_old(qtbot, session):
+    first = session.library.articles.summaries()[0]
+    with qtbot.waitSignals([session.article_updated, session.articles_changed]):
+        old = session.set_article_title(first.id, "A new title")
+    assert old == first.title
+    assert session.library.articles.get(first.id).title == "A new title"
+
+
+def test_tags_change_emits_tags_changed(qtbot, session):
+    first = session.library.articles.summaries()[0]
+    with qtbot.waitSignal(session.tags_changed):
+        assert session.set_article_tags(first.id, ["nato", "leaders"]) == ()
+    assert session.library.articles.tags_of(first.id) == ("leaders", "nato")
+
+
+def test_correction_round_trip(qtbot, session):
+    with qtbot.waitSignal(session.corrections_changed):
+        correction = session.add_correction("hide", "Brussels")
+    assert [c.canonical for c in session.corrections()] == ["Brussels"]
+    with qtbot.waitSignal(session.corrections_changed):
+        assert session.remove_correction(correction.id) == correction
+    assert session.corrections() == []
+
+
+def test_analysis_runs_in_worker_and_is_stored(qtbot, seeded_library, analyse_fixed):
+    fake_analyse = analyse_fixed
+    session = Session(seeded_library, analyse=fake_analyse)
+    ids = [s.id for s in seeded_library.articles.summaries()]
+    assert session.analysis(ids[0]) is None
+    with qtbot.waitSignals([session.analysis_ready] * len(ids), timeout=10000):
+        session.request_analysis(ids)
+    for article_id in ids:
+        body = seeded_library.articles.get(article_id).body
+        assert session.analysis(article_id) == fake_analyse(body)
+    # Cached: asking again starts nothing.
+    assert session.request_analysis(ids) is None
+
+
+def test_ui_answers_while_analysis_runs(qtbot, seeded_library, analyse_fixed):
+    fake_analyse = analyse_fixed
+    def slow_analyse(text, published):
+        time.sleep(0.6)
+        return fake_analyse(text, published)
+
+    session = Session(seeded_library, analyse=slow_analyse)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    ids = [s.id for s in seeded_library.articles.summaries()]
+    with qtbot.waitSignal(session.task_finished, timeout=10000):
+        session.request_analysis(ids)
+    timer.stop()
+    assert len(ticks) >= 10  # the event loop kept running for ~1.2 s of work
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert max(gaps) < 0.5
+
+
+def test_cancel_keeps_what_was_done(qtbot, seeded_library, analyse_fixed):
+    fake_analyse = analyse_fixed
+    def slow_analyse(text, published):
+        time.sleep(0.3)
+        return fake_analyse(text, published)
+
+    session = Session(seeded_library, analyse=slow_analyse)
+    ids = [s.id for s in seeded_library.articles.summaries()]
+    with qtbot.waitSignal(session.task_finished, timeout=10000) as blocker:
+        session.request_analysis(ids)
+        session.cancel_tasks()
+    assert "cancelled" in blocker.args[0]
+    assert not session.busy()
+
+
+def test_failure_is_reported_not_raised(qtbot, seeded_library):
+    def broken(text, published):
+        raise RuntimeError("model exploded")
+
+    session = Session(seeded_library, analyse=broken)
+    first = seeded_library.articles.summaries()[0].id
+    with qtbot.waitSignal(session.task_failed, timeout=10000) as blocker:
+        session.request_analysis([first])
+    assert "model exploded" in blocker.args[0]
+    assert not session.is_analysing(first)
+
+
+def test_import_uses_its_own_connection(qtbot, tmp_path, seeds_dir, analyse_fixed):
+    fake_analyse = analyse_fixed
+    library = Library(tmp_path / "fresh.db")
+    session = Session(library, analyse=fake_analyse)
+    with qtbot.waitSignal(session.imported, timeout=10000) as blocker:
+        session.import_paths([seeds_dir])
+    assert len(blocker.args[0].added) == 2
+    assert library.articles.count() == 2
+    session.wait_for_tasks()
+    library.close()
