@@ -63,3 +63,18 @@ def test_version_and_help():
     assert run("--version").stdout.startswith("nato-reader ")
     for command in ("import", "list", "search", "check"):
         assert "--db" in run(command, "--help").stdout
+
+
+def test_edit_sets_title_date_and_tags_and_refuses_a_wrong_date(tmp_path):
+    db = tmp_path / "e.db"
+    article_id = json.loads(run("list", "--db", db, "--json").stdout)[0]["id"]
+    run("edit", article_id, "--title", "Renamed", "--date", "2023-04-02", "--tags", "summit,#NATO",
+        "--db", db)
+    (edited,) = [a for a in json.loads(run("list", "--db", db, "--json").stdout)
+                 if a["id"] == article_id]
+    assert (edited["title"], edited["published"], edited["tags"]) == (
+        "Renamed", "2023-04-02", ["NATO", "summit"])
+    bad = run("edit", article_id, "--date", "2023-02-30", "--db", db, check=False)
+    assert bad.returncode == 1 and "not a valid date" in bad.stderr
+    unknown = run("edit", 999, "--title", "x", "--db", db, check=False)
+    assert unknown.returncode == 1 and "no article with id 999" in unknown.stderr
