@@ -1,0 +1,148 @@
+"""Temporal expressions: find them and normalise them to TimeML TIMEX3 type and value.
+
+A rule layer of regular expressions (compiled once, in timex_rules and timex_relative)
+proposes candidates; overlapping candidates are settled by keeping the longest; a clock
+time next to a date becomes one TIME ("Thursday at 3 p.m." -> 2022-03-24T15:00).
+
+Relative expressions are resolved against `anchor`, the publication date. News prose
+is mostly past tense, so a bare weekday or month means the most recent one unless the
+nearest verb is future ("will meet on Monday"). Without an anchor, absolute dates are
+still resolved and relative ones get TimeML's X placeholders ("Thursday" ->
+"XXXX-WXX-4", "last year" -> "XXXX"), which are valid TIMEX3 values that
+`Timex.resolved` reports as unresolved.
+
+No spaCy here: the caller may pass sentence spans; without them a simple splitter is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from nato_reader.core import timex_relative as _relative  # noqa: F401  (registers rules)
+from nato_reader.core.model import Span, Timex
+from nato_reader.core.timex_rules import RULES, Context
+
+__all__ = ["split_sentences", "tag_timexes"]
+
+# A sentence ends at . ! ? (plus closing quotes) before a space and a capital, or at a
+# line break. Common abbreviations ("Oct.", "Mr.", "p.m.") do not end one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*[ \t]+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|Inc|Co|"
+                     r"Corp|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|"
+                     r"a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.[\"'”’)\]]*[ \t]+$")
+_CLOCK_GLUE = re.compile(r"[\s,]*(?:on|at|of|,)?[\s,]*")
+_MAX_CANDIDATE_CHARS = 80
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans by a simple rule (used when the caller has none)."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith("\n") is False and _ABBREV.search(
+                text, max(0, match.start() - 6), match.end()):
+            continue
+        _add_span(spans, text, start, match.start())
+        start = match.end()
+    _add_span(spans, text, start, len(text))
+    return spans
+
+
+def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def tag_timexes(text: str, anchor: date | None, sentences: Sequence[Span] = ()) -> list[Timex]:
+    """Every temporal expression in `text`, in order, with TIMEX3 type and value."""
+    if not text:
+        return []
+    sents = sorted(sentences, key=lambda s: s.start) if sentences else split_sentences(text)
+    if not sents:
+        sents = [Span(0, len(text))]
+    found: list[Timex] = []
+    for sent in sents:
+        lo, hi = max(0, sent.start), min(len(text), sent.end)
+        if hi <= lo:
+            continue
+        found.extend(_tag_sentence(text, anchor, Span(lo, hi)))
+    return found
+
+
+def _tag_sentence(text: str, anchor: date | None, sent: Span) -> list[Timex]:
+    ctx = Context(text, anchor, sent.start, sent.end)
+    candidates: list[tuple[int, int, int, str, str]] = []
+    for priority, (_name, pattern, resolve) in enumerate(RULES):
+        for m in pattern.finditer(text, sent.start, sent.end):
+            if m.end() == m.start() or m.end() - m.start() > _MAX_CANDIDATE_CHARS:
+                continue
+            if not _word_bounded(text, m.start(), m.end()):
+                continue
+            result = resolve(m, ctx)
+            if result is not None:
+                candidates.append((m.start(), m.end(), priority, result[0], result[1]))
+    chosen = _longest_non_overlapping(candidates)
+    chosen = _merge_clock_times(text, chosen)
+    return [Timex(s, e, text[s:e], kind, _finish_value(value, anchor), sent)
+            for s, e, kind, value in chosen]
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _longest_non_overlapping(candidates):
+    """Longest first (earlier rule on ties); then back into text order."""
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, str, str]] = []
+    for start, end, _priority, kind, value in candidates:
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, kind, value))
+    taken.sort()
+    return taken
+
+
+def _merge_clock_times(text, chosen):
+    """A clock time beside a day ("10 p.m. Wednesday", "Thursday at 3 p.m.") is one TIME."""
+    merged: list[tuple[int, int, str, str]] = []
+    for item in chosen:
+        if merged:
+            prev = merged[-1]
+            glue = text[prev[1]:item[0]]
+            pair = _clock_and_day(prev, item)
+            if pair and _CLOCK_GLUE.fullmatch(glue):
+                clock, day = pair
+                day_value = day[3].split("T")[0]
+                merged[-1] = (prev[0], item[1], "TIME", day_value + clock[3])
+                continue
+        merged.append(item)
+    return merged
+
+
+def _clock_and_day(a, b):
+    def is_clock(x):
+        return x[2] == "TIME" and x[3].startswith("T")
+
+    def is_day(x):
+        return x[2] in ("DATE", "TIME") and re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}(T\w+)?", x[3])
+
+    if is_clock(a) and is_day(b):
+        return a, b
+    if is_day(a) and is_clock(b):
+        return b, a
+    return None
+
+
+def _finish_value(value: str, anchor: date | None) -> str:
+    """A clock time with no day of its own happens on the publication day."""
+    if value.startswith("T"):
+        return (anchor.isoformat() if anchor else "XXXX-XX-XX") + value
+    return value

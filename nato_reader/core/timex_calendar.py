@@ -1,0 +1,173 @@
+"""Calendar arithmetic and TIMEX3 value formatting for the temporal tagger.
+
+Values keep the granularity of the expression ("October 2022" -> 2022-10), so every
+helper here works at one granularity: day, ISO week, month, quarter, year.
+When there is no anchor (an undated article) relative expressions get TimeML's
+X placeholders instead ("XXXX-XX-XX", "XXXX-WXX", "XXXX"), which stay valid values.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# The season a month belongs to (northern hemisphere, meteorological).
+_MONTH_SEASON = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
+                 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
+_SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+
+UNRESOLVED = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX",
+              "Q": "XXXX-QX", "DE": "XXX", "C": "XX"}
+
+
+def fmt_day(d: date) -> str:
+    return d.isoformat()
+
+
+def fmt_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def fmt_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def fmt_year(year: int) -> str:
+    return f"{year:04d}"
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def add_months(d: date, months: int) -> date:
+    total = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(total, 12)
+    if year < 1:
+        return date(1, 1, 1)
+    if year > 9999:
+        return date(9999, 12, 31)
+    day = min(d.day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
+
+
+def shift(anchor: date, unit: str, n: int) -> date:
+    """The anchor moved by n units (D, W, M, Q, Y, DE, C); saturates at the calendar ends."""
+    try:
+        if unit == "D":
+            return anchor + timedelta(days=n)
+        if unit == "W":
+            return anchor + timedelta(weeks=n)
+    except OverflowError:
+        return date(9999, 12, 31) if n > 0 else date(1, 1, 1)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "C": 1200}.get(unit, 12)
+    return add_months(anchor, months * n)
+
+
+def fmt_at(d: date, unit: str) -> str:
+    """The value of the calendar unit containing d ("2023-W13", "2023-Q2", "202", ...)."""
+    if unit == "D":
+        return fmt_day(d)
+    if unit == "W":
+        return fmt_week(d)
+    if unit == "M":
+        return fmt_month(d.year, d.month)
+    if unit == "Q":
+        return f"{d.year:04d}-Q{quarter_of(d)}"
+    if unit == "H":
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
+    if unit == "DE":
+        return f"{d.year:04d}"[:3]
+    if unit == "C":
+        return f"{d.year:04d}"[:2]
+    return fmt_year(d.year)
+
+
+def relative(anchor: date | None, unit: str, n: int) -> str:
+    """The unit n steps from the anchor's ("last week" = relative(a, "W", -1))."""
+    if anchor is None:
+        return UNRESOLVED.get(unit, "XXXX")
+    return fmt_at(shift(anchor, unit, n), unit)
+
+
+def weekday_date(anchor: date, weekday: int, direction: int) -> date:
+    """The weekday (0 = Monday) nearest the anchor: direction -1 on or before, +1 on or
+    after the anchor, 0 the same ISO week."""
+    delta = weekday - anchor.weekday()
+    if direction < 0:
+        if delta > 0:
+            delta -= 7
+    elif direction > 0:
+        if delta < 0:
+            delta += 7
+    return anchor + timedelta(days=delta)
+
+
+def month_year(anchor: date, month: int, tense: str) -> int:
+    """Which year a month named without a year means, from the anchor and the tense.
+
+    Present tense and the same calendar year by default; past tense moves a month later
+    than the anchor's into last year, future tense moves an earlier month into next year.
+    """
+    if tense == "past" and month > anchor.month:
+        return anchor.year - 1
+    if tense == "future" and month < anchor.month:
+        return anchor.year + 1
+    return anchor.year
+
+
+def season_value(anchor: date | None, season: str, offset: int | None, tense: str) -> str:
+    """"this autumn" (offset 0), "last spring" (-1), "next winter" (+1), bare "summer"."""
+    if anchor is None:
+        return f"XXXX-{season}"
+    year = anchor.year
+    if offset is None or offset == 0:
+        current = _MONTH_SEASON[anchor.month]
+        if offset is None and tense == "past" and _SEASON_ORDER[season] > _SEASON_ORDER[current]:
+            year -= 1
+        if current == "WI" and season == "WI" and anchor.month == 12:
+            year = anchor.year
+    else:
+        year += offset
+    return f"{year:04d}-{season}"
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# Tense: the nearest tense marker to an expression decides how a bare weekday or month
+# is placed. A compact list is enough for news prose; "-ed" words count as past.
+_FUTURE = (r"will|'ll|shall|would|going\s+to|plans?\s+to|planned|expected|expects|"
+           r"scheduled|due|upcoming|intends?|aims?\s+to|hopes?\s+to|wants?\s+to|next|until|"
+           r"later|set\s+to|is\s+to|are\s+to|before")
+_PAST = (r"was|were|had|did|said|told|ago|last|earlier|went|came|took|met|made|gave|"
+         r"began|became|left|held|rose|fell|won|lost|sold|bought|spoke|wrote|saw|got|paid|"
+         r"ran|led|sent|found|brought|kept|thought|felt|knew|grew|drew|struck|"
+         r"since|previously|\w{3,}ed")
+_PRESENT = r"is|are|am|has|have|says|remains?|now|currently|today|this"
+_TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b",
+                    re.IGNORECASE)
+_TENSE_WINDOW = 80
+
+
+def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """"past", "future" or "present": the marker nearest [start, end) in text[lo:hi]."""
+    lo = max(lo, start - _TENSE_WINDOW)
+    hi = min(hi, end + _TENSE_WINDOW)
+    best, best_dist = "past", None
+    for match in _TENSE.finditer(text, lo, hi):
+        if start <= match.start() < end:
+            continue
+        dist = start - match.end() if match.end() <= start else match.start() - end
+        if match.start() >= end:
+            dist += 3  # a verb before the expression governs it slightly more often
+        if best_dist is None or dist < best_dist:
+            best, best_dist = match.lastgroup or "past", dist
+    return best if best_dist is not None else "past"

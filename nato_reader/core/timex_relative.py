@@ -1,0 +1,311 @@
+"""Rules for expressions resolved against the publication date ("Thursday", "last week",
+"two years ago"), durations, sets, vague references and clock times.
+
+The calendar rules live in timex_rules; both register into the same RULES list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nato_reader.core import timex_calendar as cal
+from nato_reader.core.timex_lexicon import (
+    NUMBER, PARTS_OF_DAY, UNIT_WORD, VAGUE_NUM, WEEKDAY_NAME, WEEKDAYS, duration_value,
+    parse_number, unit_of,
+)
+from nato_reader.core.timex_rules import _APPROX, rule
+
+_DAY_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def _day_value(ctx, offset: int) -> str:
+    return cal.relative(ctx.anchor, "D", offset)
+
+
+@rule("deictic_day", r"(?:(?P<mod>early|late|earlier|later|mid-?)[\s-]?)?"
+      r"(?P<w>today|yesterday|tomorrow|tonight)(?!'s?\b)"
+      r"(?:\s+(?P<pod>morning|afternoon|evening|night))?")
+def _deictic_day(m, ctx):
+    word = m["w"].lower()
+    value = _day_value(ctx, _DAY_OFFSET[word])
+    pod = PARTS_OF_DAY.get((m["pod"] or "").lower()) or ("NI" if word == "tonight" else None)
+    if pod:
+        return ("TIME", f"{value}T{pod}")
+    return ("DATE", value)
+
+
+@rule("this_pod", r"(?P<rel>this|last|later\s+this|earlier\s+this|early\s+this|the)\s+"
+      r"(?P<pod>morning|afternoon|evening|night)\b")
+def _this_part_of_day(m, ctx):
+    rel, pod = m["rel"].lower(), PARTS_OF_DAY[m["pod"].lower()]
+    if rel == "the" and pod != "MO":
+        return None
+    offset = -1 if rel == "last" else 0
+    if rel == "the" and ctx.tense(m) == "future":
+        offset = 1
+    return ("TIME", f"{_day_value(ctx, offset)}T{pod}")
+
+
+@rule("overnight", r"\bovernight\b")
+def _overnight(m, ctx):
+    return ("TIME", f"{_day_value(ctx, -1)}TNI")
+
+
+@rule("noon", r"(?:(?P<mod>about|around|at)\s+)?(?P<w>noon|midnight|midday)")
+def _noon(m, ctx):
+    return ("TIME", "T24:00" if m["w"].lower() == "midnight" else "T12:00")
+
+
+@rule("clock", r"(?:(?:about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|"
+      r"just\s+before)\s+)?(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*"
+      r"(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|o'clock)(?:\s+(?P<tz>[A-Z]{2,4}|GMT|UTC))?")
+def _clock(m, ctx):
+    hour, minute = int(m["h"]), int(m["min"] or 0)
+    ampm = m["ampm"].lower().replace(" ", "")
+    if hour > 12 and not ampm.startswith("o"):
+        return None
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return ("TIME", f"T{hour:02d}:{minute:02d}")
+
+
+@rule("weekday", r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming|past|early|late|"
+      rf"earlier|later|mid-?)[\s-]+)?(?P<wd>{WEEKDAY_NAME})"
+      r"(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?")
+def _weekday(m, ctx):
+    name = m["wd"]
+    weekday = WEEKDAYS[name.lower().rstrip("s") if name.lower().endswith("s") and
+                       name.lower().rstrip("s") in WEEKDAYS else name.lower()]
+    pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+    plural = name.endswith("s") and name.lower() not in WEEKDAYS
+    if plural or m.group(0).endswith(("nights", "mornings", "evenings", "afternoons")):
+        value = f"XXXX-WXX-{weekday + 1}" + (f"T{pod}" if pod else "")
+        return ("SET", value)
+    rel = (m["rel"] or "").lower()
+    if ctx.anchor is None:
+        value = f"XXXX-WXX-{weekday + 1}"
+    else:
+        if rel in ("last", "this past", "past"):
+            d = cal.weekday_date(ctx.anchor - cal.timedelta(days=1), weekday, -1)
+        elif rel in ("next", "this coming", "coming"):
+            d = cal.weekday_date(ctx.anchor + cal.timedelta(days=1), weekday, 1)
+        elif rel == "this":
+            d = cal.weekday_date(ctx.anchor, weekday, 0)
+        else:
+            direction = 1 if ctx.tense(m) == "future" else -1
+            d = cal.weekday_date(ctx.anchor, weekday, direction)
+        value = cal.fmt_day(d)
+    if pod:
+        return ("TIME", f"{value}T{pod}")
+    return ("DATE", value)
+
+
+_UNIT_REL = {"this": 0, "the current": 0, "current": 0, "last": -1, "past": -1,
+             "the past": -1, "the last": -1, "previous": -1, "the previous": -1,
+             "next": 1, "the next": 1, "coming": 1, "the coming": 1, "the": 0,
+             "earlier this": 0, "later this": 0, "early this": 0, "late this": 0,
+             "early next": 1, "late next": 1, "early last": -1, "late last": -1,
+             "earlier last": -1, "later last": -1, "later next": 1, "the end of this": 0,
+             "the end of last": -1, "the end of next": 1, "the end of the": 0,
+             "the beginning of this": 0, "the beginning of next": 1, "the start of this": 0,
+             "the start of next": 1, "the beginning of the": 0, "the start of the": 0,
+             "the latest": 0, "this past": -1, "this coming": 1, "sometime next": 1,
+             "sometime this": 0, "sometime last": -1}
+_UNIT_REL_RE = "|".join(sorted((k.replace(" ", r"\s+") for k in _UNIT_REL), key=len,
+                               reverse=True))
+
+
+@rule("unit_rel", rf"(?P<rel>{_UNIT_REL_RE})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
+      r"(?P<u>week|weekend|month|year|quarter|decade|century)\b(?!-)")
+def _unit_relative(m, ctx):
+    rel, unit = " ".join(m["rel"].lower().split()), m["u"].lower()
+    offset = _UNIT_REL[rel]
+    code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
+            "century": "C", "weekend": "WE"}[unit]
+    if rel == "the" and code not in ("WE",) and not (code == "Q" and ctx.anchor):
+        return None  # "the year", "the month": as often a duration as a date
+    if rel == "the latest" and code != "Q":
+        return None
+    if code == "WE":
+        if ctx.anchor is None:
+            return ("DATE", "XXXX-WXX-WE")
+        if rel == "the":
+            offset = 1 if ctx.tense(m) == "future" else -1
+            if ctx.anchor.weekday() >= 5:
+                offset = 0
+        d = cal.shift(ctx.anchor, "W", offset)
+        if rel == "the" and offset == -1 and ctx.anchor.weekday() >= 5:
+            d = ctx.anchor
+        return ("DATE", cal.fmt_week(d) + "-WE")
+    if code == "Q" and rel == "the":
+        q = cal.quarter_of(ctx.anchor)
+        if ctx.tense(m) != "future":
+            return ("DATE", cal.relative(ctx.anchor, "Q", -1 if q > 1 else 0)
+                    if ctx.anchor.month % 3 == 1 and ctx.anchor.day < 20 else
+                    cal.relative(ctx.anchor, "Q", 0))
+    if code in ("DE", "C") and rel in ("the past", "the last", "the next", "past", "last"):
+        return ("DURATION", duration_value(1, code))
+    return ("DATE", cal.relative(ctx.anchor, code, offset))
+
+
+@rule("month_rel", r"(?P<w>year|month|week)[-\s](?P<rel>end|earlier|ago)\b|"
+      r"(?P<w2>year)'s\s+end")
+def _year_end(m, ctx):
+    code = {"year": "Y", "month": "M", "week": "W"}[(m["w"] or m["w2"]).lower()]
+    rel = (m["rel"] or "end").lower()
+    return ("DATE", cal.relative(ctx.anchor, code, 0 if rel == "end" else -1))
+
+
+@rule("ago", rf"(?:{_APPROX}\s+)?(?P<n>{NUMBER}|{VAGUE_NUM})(?:\s+or\s+so)?[\s-]+(?P<u>{UNIT_WORD})s?"
+      r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|before|after|"
+      r"previously|since)\b")
+def _ago(m, ctx):
+    n = parse_number(m["n"])
+    unit = unit_of(m["u"])
+    direction = m["dir"].lower()
+    if direction in ("before", "after", "since"):
+        return None  # the duration rule tags "one month" in "one month after ..."
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    if n is None:
+        return ("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
+    if unit in ("S", "MIN", "H"):
+        return ("DURATION", duration_value(n, unit))
+    code = {"WE": "W", "2W": "W"}.get(unit, unit)
+    steps = int(n * (2 if unit == "2W" else 1))
+    if code == "DE":
+        code, steps = "Y", steps * 10
+    if code == "C":
+        code, steps = "Y", steps * 100
+    if code == "D" and ctx.anchor is not None:
+        return ("DATE", cal.fmt_day(cal.shift(ctx.anchor, "D", sign * steps)))
+    return ("DATE", cal.relative(ctx.anchor, code, sign * steps))
+
+
+_DUR_LEAD = (r"(?:(?:the|its|their|a|an|this|that|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|"
+             r"first|latest|final|previous|coming|following|same|entire|full|whole|remaining|"
+             r"initial|preceding|prior|ensuing|succeeding)\s+)?")
+_DUR_ADJ = r"(?:\s+(?:more|additional|extra|full|straight|consecutive|further|long|whole))?"
+
+
+@rule("duration", rf"(?:{_APPROX}\s+)?{_DUR_LEAD}(?:{_APPROX}\s+)?"
+      rf"(?P<n>{NUMBER}|{VAGUE_NUM}){_DUR_ADJ}[\s-]+(?P<u>{UNIT_WORD}|weekend)(?P<pl>s)?"
+      r"(?P<tail>[-\s](?:old|long))?(?![\w-])")
+def _duration(m, ctx):
+    n = parse_number(m["n"])
+    unit = unit_of(m["u"])
+    if unit is None:
+        return None
+    word = m["n"].lower()
+    if word in ("a", "an") and m["pl"]:
+        return None
+    if word in ("a", "an", "one") and re.match(r"\s*(?:or\s+(?:two|so)\b|of\b)", ctx.after(m)):
+        pass
+    # "once a year", "twice a week", "$5 a day": frequencies, tagged by the set rule
+    if word in ("a", "an") and re.search(r"(?:once|twice|times|percent|%|\d|cents?|"
+                                         r"dollars?)\s*$", ctx.before(m, 14)):
+        return None
+    return ("DURATION", duration_value(n, unit))
+
+
+@rule("bare_units", r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few|"
+      r"the\s+next\s+few|the\s+past|the\s+early|the\s+last|the\s+next)\s+)?"
+      r"(?P<u>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
+      r"(?:[-\s](?P<tail>long))?\b")
+def _bare_units(m, ctx):
+    unit = unit_of(m["u"])
+    pre = " ".join((m["pre"] or "").lower().split())
+    if pre == "recent" and unit == "Y":
+        return ("DATE", "PAST_REF")
+    if pre in ("the past", "the last") and unit == "Y":
+        return ("DATE", "PAST_REF")
+    if pre == "coming" and unit == "Q":
+        return ("DATE", "FUTURE_REF")
+    if not pre and not m["tail"]:
+        before = ctx.before(m, 12)
+        after = ctx.after(m, 10)
+        if not re.search(r"(?:for|in|over|within|after|took|takes|take|lasted|last|"
+                         r"spent|spend|than)\s+$", before):
+            return None
+        if re.match(r"\s*(?:of|ago|before|after|earlier|later)\b", after):
+            return None
+    return ("DURATION", duration_value(None, unit))
+
+
+_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M",
+              "hour": "PT1H", "minute": "PT1M", "morning": "XXXX-XX-XXTMO",
+              "evening": "XXXX-XX-XXTEV", "night": "XXXX-XX-XXTNI", "weekend": "XXXX-WXX-WE",
+              "afternoon": "XXXX-XX-XXTAF", "decade": "P10Y", "season": "P1Y"}
+
+
+@rule("set_every", r"(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?"
+      rf"(?P<x>{WEEKDAY_NAME}|day|week|weekend|month|year|quarter|hour|minute|morning|"
+      r"evening|night|afternoon|decade|season|(?-i:January|February|March|April|May|June|"
+      r"July|August|September|October|November|December))\b")
+def _set_every(m, ctx):
+    from nato_reader.core.timex_lexicon import MONTHS
+
+    x = m["x"].lower()
+    if x.rstrip("s") in WEEKDAYS or x in WEEKDAYS:
+        return ("SET", f"XXXX-WXX-{WEEKDAYS[x if x in WEEKDAYS else x.rstrip('s')] + 1}")
+    if x in MONTHS:
+        return ("SET", f"XXXX-{MONTHS[x]:02d}")
+    value = _SET_UNITS[x]
+    if (m["other"] or "").lower() == "other" and value.startswith("P"):
+        value = value.replace("1", "2", 1)
+    return ("SET", value)
+
+
+@rule("set_freq", r"(?P<f>once|twice|(?:three|four|five|six|\d+)\s+times)\s+(?:a|an|per|each)\s+"
+      r"(?P<u>day|week|month|year|quarter|hour|minute|decade)\b")
+def _set_freq(m, ctx):
+    return ("SET", _SET_UNITS[m["u"].lower()])
+
+
+@rule("set_adverb", r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|"
+      r"biweekly|fortnightly|quarterly)\b")
+def _set_adverb(m, ctx):
+    value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+             "yearly": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",
+             "biweekly": "P2W", "fortnightly": "P2W", "quarterly": "P3M"}[m["w"].lower()]
+    if re.match(r"\s+(?:basis|average|newspaper|paper|magazine|news|show|program|rate|"
+                r"dividend|payment|report)", ctx.after(m)):
+        return None
+    return ("SET", value)
+
+
+_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+         "at present": "PRESENT_REF", "the present": "PRESENT_REF",
+         "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+         "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
+         "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+         "in the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+         "soon": "FUTURE_REF", "a later date": "FUTURE_REF", "recent": "PAST_REF",
+         "current": "PRESENT_REF", "future": "FUTURE_REF", "once": "PAST_REF",
+         "earlier": "PAST_REF", "shortly": "FUTURE_REF", "eventually": "FUTURE_REF"}
+
+
+@rule("reference", r"\b(?P<w>right\s+now|now|currently|at\s+present|the\s+present|nowadays|"
+      r"these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|previously|formerly|"
+      r"the\s+past|the\s+(?:near\s+|distant\s+)?future|soon|a\s+later\s+date|recent|current|"
+      r"future)\b")
+def _reference(m, ctx):
+    words = " ".join(m["w"].lower().split())
+    after = ctx.after(m, 16)
+    before = ctx.before(m, 12)
+    if words == "now" and re.match(r"\s*(?:that|,\s*(?:if|as))\b", after):
+        return None
+    if words in ("current", "recent", "future"):
+        # adjectives: keep the ones that date the noun ("current levels", "recent weeks")
+        if re.match(r"\s*(?:account|affairs|events?|assets|liabilities|ly|generations?|"
+                    r"wife|husband|and)\b", after) or before.endswith(("the ", "its ", "their ")) \
+                and words == "future" and not after.strip():
+            return None
+        if words == "future" and not before.rstrip().endswith(("the", "in", "near")):
+            return None
+    if words == "the near future":
+        words = "the future"
+    if words == "the distant future":
+        words = "the future"
+    return ("DATE", _REFS.get(words, "PRESENT_REF"))

@@ -1,0 +1,250 @@
+"""The rules of the temporal tagger: one compiled pattern and one resolver per kind of
+expression. A resolver returns (type, value), or None to reject the match.
+
+Extents follow the TempEval-3 gold: determiners and modifiers that are part of the
+expression stay in ("the third quarter", "last Thursday", "nearly two years", "late
+March"), the preposition before it stays out ("on Thursday" -> "Thursday").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from nato_reader.core import timex_calendar as cal
+from nato_reader.core.timex_lexicon import (
+    DAY_NUM, MONTH_NAME, MONTHS, NUMBER, PARTS_OF_DAY, SEASON_NAME, UNIT_WORD, VAGUE_NUM,
+    WEEKDAY_NAME, WEEKDAYS, YEAR4, duration_value, parse_number, unit_of,
+)
+
+
+@dataclass
+class Context:
+    """What a resolver may look at besides its match."""
+
+    text: str
+    anchor: date | None
+    sent_start: int
+    sent_end: int
+
+    def tense(self, m: re.Match) -> str:
+        return cal.tense_near(self.text, m.start(), m.end(), self.sent_start, self.sent_end)
+
+    def before(self, m: re.Match, n: int = 20) -> str:
+        return self.text[max(self.sent_start, m.start() - n): m.start()].lower()
+
+    def after(self, m: re.Match, n: int = 20) -> str:
+        return self.text[m.end(): min(self.sent_end, m.end() + n)].lower()
+
+
+Resolver = Callable[[re.Match, Context], "tuple[str, str] | None"]
+RULES: list[tuple[str, re.Pattern, Resolver]] = []
+
+
+def rule(name: str, pattern: str):
+    compiled = re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+    def register(func: Resolver) -> Resolver:
+        RULES.append((name, compiled, func))
+        return func
+
+    return register
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group())
+
+
+def _year_ref(anchor: date | None, word: str | None) -> int | None:
+    """Year for "this year" / "last year" / "next year" / a four-digit year."""
+    if not word:
+        return None
+    w = word.lower().split()[0]
+    if w.isdigit():
+        return int(w)
+    if anchor is None:
+        return None
+    return anchor.year + {"this": 0, "last": -1, "next": 1, "past": -1}.get(w, 0)
+
+
+_REL_YEAR = r"(?:this|last|next)\s+year"
+_MOD = r"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|" \
+       r"the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of)" \
+       r"[\s-]*)"
+_APPROX = (r"(?:about|nearly|almost|around|roughly|approximately|some|only|just|barely|"
+           r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|"
+           r"within|the\s+better\s+part\s+of)")
+
+
+# --- absolute calendar dates -------------------------------------------------------
+
+@rule("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+def _iso(m, ctx):
+    d = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return ("DATE", cal.fmt_day(d)) if d else None
+
+
+@rule("numeric", r"(?<![\d/.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])")
+def _numeric(m, ctx):
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if y < 100:
+        y += 1900 if y >= 50 else 2000
+    d = cal.safe_date(y, a, b) or cal.safe_date(y, b, a)
+    return ("DATE", cal.fmt_day(d)) if d else None
+
+
+_WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_NAME}),?\s+(?:the\s+)?)?"
+
+
+@rule("day_month", rf"{_WD_PREFIX}(?P<d>{DAY_NUM})\s+(?:of\s+)?(?P<m>{MONTH_NAME})"
+      rf"(?:,?\s+(?P<y>{YEAR4}|{_REL_YEAR})\b)?")
+@rule("month_day", rf"{_WD_PREFIX}(?P<m>{MONTH_NAME})\s+(?:the\s+)?(?P<d>{DAY_NUM})\b"
+      rf"(?![.,]?\d|\s*(?:%|percent|per\s+cent|-))(?:,?\s+(?P<y>{YEAR4}|{_REL_YEAR})\b)?")
+def _full_date(m, ctx):
+    month, day = _month(m["m"]), _day(m["d"])
+    year = _year_ref(ctx.anchor, m["y"])
+    if year is None:
+        if ctx.anchor is None:
+            return ("DATE", f"XXXX-{month:02d}-{day:02d}") if 1 <= day <= 31 else None
+        year = cal.month_year(ctx.anchor, month, ctx.tense(m))
+    d = cal.safe_date(year, month, day)
+    return ("DATE", cal.fmt_day(d)) if d else None
+
+
+@rule("month_year", rf"{_MOD}?(?P<m>{MONTH_NAME})(?:,?\s+(?:of\s+)?)(?P<y>{YEAR4}|{_REL_YEAR})\b")
+def _month_year(m, ctx):
+    year = _year_ref(ctx.anchor, m["y"])
+    month = _month(m["m"])
+    if year is None:
+        return ("DATE", f"XXXX-{month:02d}")
+    return ("DATE", cal.fmt_month(year, month))
+
+
+_BARE_MAY_OK = re.compile(r"(?:in|since|until|till|by|from|to|of|during|through|before|"
+                          r"after|early|late|mid-?|last|this|next|and|or|,)\s*$")
+
+
+@rule("month", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|past)\s+)?"
+      rf"{_MOD}?(?P<m>{MONTH_NAME})(?!\w)")
+def _bare_month(m, ctx):
+    word = m["m"]
+    if word.lower() == "may" and not m["rel"] and not _BARE_MAY_OK.search(ctx.before(m)):
+        return None
+    if len(word) <= 3 and not word.endswith(".") and word.lower() not in ("may",):
+        return None  # "Mar", "Jan" without a full stop are too often names
+    if word.endswith(".") and len(word) <= 4 and not m["rel"] and not ctx.before(m).strip():
+        return None
+    month = _month(word)
+    if ctx.anchor is None:
+        return ("DATE", f"XXXX-{month:02d}")
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "this past", "past"):
+        year = ctx.anchor.year - 1 if month >= ctx.anchor.month else ctx.anchor.year
+    elif rel in ("next", "this coming", "coming"):
+        year = ctx.anchor.year + 1 if month <= ctx.anchor.month else ctx.anchor.year
+    elif rel == "this":
+        year = ctx.anchor.year
+    else:
+        year = cal.month_year(ctx.anchor, month, ctx.tense(m))
+    return ("DATE", cal.fmt_month(year, month))
+
+
+@rule("year", rf"(?:(?P<pre>(?:the\s+)?(?:(?:calendar|fiscal|financial|model|school)\s+)?"
+      rf"(?:year\s+)?|{_MOD}|fy\s*))?(?<![\d$£€.,/:-])(?P<y>{YEAR4})(?![\d%]|\.\d|,\d|-\d|"
+      r"\s*(?:%|percent|per\s+cent))")
+def _year(m, ctx):
+    year = int(m["y"])
+    before = ctx.before(m, 12)
+    if not m["pre"] and (year < 1800 or year > 2100) and not re.search(
+            r"(?:in|since|of|by|from|until|to|year)\s*$", before):
+        return None
+    if re.search(r"(?:no\.|number|page|route|flight|room|\$)\s*$", before):
+        return None
+    return ("DATE", cal.fmt_year(year))
+
+
+@rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]?)?"
+      r"(?P<dec>(?:1[0-9]|20)\d0|'\d0|\u2019\d0)'?s\b")
+def _decade(m, ctx):
+    dec = m["dec"].lstrip("'\u2019")
+    if len(dec) == 2:
+        century = "19"
+        if ctx.anchor and ctx.anchor.year >= 2000 and int(dec) + 2000 <= ctx.anchor.year:
+            century = "20"
+        dec = century + dec
+    return ("DATE", dec[:3])
+
+
+_ORD_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+              "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+              "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+              "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+
+
+@rule("century", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]?)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|"
+      r"twenty[-\s]first|twentieth|nineteenth|eighteenth|seventeenth|sixteenth)[\s-]century")
+def _century(m, ctx):
+    word = m["ord"].lower()
+    n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else _ORD_WORDS.get(word)
+    return ("DATE", f"{n - 1:02d}") if n else None
+
+
+# --- parts of years ----------------------------------------------------------------
+
+_QREL = (r"(?P<rel>latest|current|last|past|previous|prior|next|coming|same|year-earlier|"
+         r"year-ago|comparable|recent|this)")
+
+
+@rule("quarter", rf"(?:(?:the|its|their)\s+)?(?:{_QREL}\s+)?(?:fiscal[-\s]+)?"
+      r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+(?:fiscal[-\s]+)?"
+      rf"(?:-?period|quarter)(?:\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR4}|{_REL_YEAR})|"
+      rf"\s+(?P<y2>{YEAR4}))?(?!\w)")
+def _quarter(m, ctx):
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+         "fourth": 4, "4th": 4, "final": 4}[m["ord"].lower()]
+    year = _year_ref(ctx.anchor, m["y"] or m["y2"])
+    rel = (m["rel"] or "").lower()
+    if year is None:
+        if ctx.anchor is None:
+            return ("DATE", f"XXXX-Q{q}")
+        year = ctx.anchor.year
+        if rel in ("year-earlier", "year-ago", "comparable"):
+            year -= 1
+        elif q > cal.quarter_of(ctx.anchor) and ctx.tense(m) == "past":
+            year -= 1
+    return ("DATE", f"{year:04d}-Q{q}")
+
+
+@rule("half", rf"(?:the\s+)?(?P<ord>first|second|last|latter)[-\s]half(?:\s+of\s+"
+      rf"(?:fiscal\s+)?(?P<y>{YEAR4}|{_REL_YEAR}))")
+def _half(m, ctx):
+    year = _year_ref(ctx.anchor, m["y"])
+    half = 1 if m["ord"].lower() == "first" else 2
+    return ("DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
+
+
+@rule("season", rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+coming|"
+      rf"the\s+past|the)\s+)?(?P<mod>(?:early|late|mid)[\s-]?)?(?P<s>{SEASON_NAME})"
+      rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?(?!\w)")
+def _season(m, ctx):
+    season = cal.SEASONS[m["s"].lower()]
+    if m["y"]:
+        return ("DATE", f"{m['y']}-{season}")
+    rel = (m["rel"] or "").lower()
+    before = ctx.before(m, 10)
+    if not rel and not re.search(r"(?:in|since|until|by|during|over|through)\s+$", before):
+        return None
+    if m["s"].lower() == "fall" and not rel and not m["mod"]:
+        return None  # "in fall" is rarer than the verb
+    offset = {"last": -1, "the past": -1, "this past": -1, "next": 1, "the coming": 1,
+              "this coming": 1}.get(rel, 0 if rel == "this" else None)
+    if rel == "this past" and ctx.anchor is not None:
+        return ("DATE", cal.season_value(ctx.anchor, season, None, "past"))
+    return ("DATE", cal.season_value(ctx.anchor, season, offset, ctx.tense(m)))
