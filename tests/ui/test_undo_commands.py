@@ -1,0 +1,279 @@
+"""Undo commands against the real session and a seeded tmp_path library: every command's
+undo puts the store back as it was, and redo after undo gives the same rows back."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pytest
+
+from nato_reader.core.model import Annotation, Colour
+from nato_reader.ui.undo_commands import (
+    AddAnnotationCommand,
+    AddColourCommand,
+    AddCorrectionCommand,
+    DeleteAnnotationCommand,
+    EditAnnotationCommand,
+    RecolourCommand,
+    RemoveCorrectionCommand,
+    RenameColourCommand,
+    SetArticleNoteCommand,
+    SetArticleTagsCommand,
+    SetArticleTitleCommand,
+    push,
+)
+
+
+class FakeAnnotationStore:
+    """Stands in for store/annotations.py until it lands (same signatures)."""
+
+    def __init__(self, library) -> None:
+        self._library = library
+        self._rows: dict[int, Annotation] = {}
+        self._ids = itertools.count(1)
+
+    def add(self, article_id, start, end, colour, note="", tags=()):
+        body = self._library.articles.get(article_id).body
+        a = Annotation(next(self._ids), article_id, start, end, body[start:end],
+                       body[max(0, start - 32):start], body[end:end + 32], colour, note,
+                       tuple(tags))
+        self._rows[a.id] = a
+        return a
+
+    def update(self, annotation_id, note=None, tags=None, colour=None):
+        old = self._rows[annotation_id]
+        changes = {k: v for k, v in (("note", note), ("colour", colour)) if v is not None}
+        if tags is not None:
+            changes["tags"] = tuple(tags)
+        self._rows[annotation_id] = dataclasses.replace(old, **changes)
+        return old
+
+    def delete(self, annotation_id):
+        return self._rows.pop(annotation_id)
+
+    def restore(self, annotation):
+        self._rows[annotation.id] = annotation
+        return annotation
+
+    def get(self, annotation_id):
+        return self._rows[annotation_id]
+
+    def for_article(self, article_id):
+        return [a for a in self._rows.values() if a.article_id == article_id]
+
+    def all_tag_names(self):
+        return sorted({t for a in self._rows.values() for t in a.tags})
+
+
+class FakeColourStore:
+    def __init__(self) -> None:
+        self._colours = [Colour("yellow", "#f7e463"), Colour("claim", "#ffb3a7"),
+                         Colour("evidence", "#a8e6a1"), Colour("question", "#a7c7ff")]
+
+    def all(self):
+        return list(self._colours)
+
+    def add(self, name, hex_):
+        self._colours.append(Colour(name, hex_))
+        return self._colours[-1]
+
+    def remove(self, name):
+        colour = next(c for c in self._colours if c.name == name)
+        self._colours.remove(colour)
+        return colour
+
+    def rename(self, old, new):
+        self._colours = [Colour(new, c.hex) if c.name == old else c for c in self._colours]
+        return old
+
+    def set_hex(self, name, hex_):
+        old = next(c.hex for c in self._colours if c.name == name)
+        self._colours = [Colour(name, hex_) if c.name == name else c for c in self._colours]
+        return old
+
+
+def with_annotation_stores(session):
+    """The real stores when they exist; the fakes above until then."""
+    library = session.library
+    if not hasattr(library, "annotations"):
+        library.annotations = FakeAnnotationStore(library)
+    if not hasattr(library, "colours"):
+        library.colours = FakeColourStore()
+    return session
+
+
+@pytest.fixture
+def asession(session):
+    return with_annotation_stores(session)
+
+
+@pytest.fixture
+def article(asession):
+    return asession.library.articles.get(asession.library.articles.summaries()[0].id)
+
+
+def stored(session, article_id):
+    return {a.id: a for a in session.library.annotations.for_article(article_id)}
+
+
+def span_of(article, text):
+    start = article.body.index(text)
+    return start, start + len(text)
+
+
+def test_add_undo_redo_keeps_id_and_content(qtbot, asession, article):
+    stack = asession.undo_stack
+    start, end = span_of(article, "Stoltenberg")
+    with qtbot.waitSignal(asession.annotations_changed) as blocker:
+        command = push(stack, AddAnnotationCommand(asession, article.id, start, end, "claim",
+                                                   note="check *this*", tags=("nato",)))
+    assert blocker.args == [article.id]
+    assert command.text() == "Add note to “Stoltenberg” as claim"
+    first = stored(asession, article.id)[command.annotation_id]
+    assert (first.exact, first.colour, first.note, first.tags) == (
+        "Stoltenberg", "claim", "check *this*", ("nato",))
+
+    stack.undo()
+    assert command.annotation_id not in stored(asession, article.id)
+    stack.redo()
+    again = stored(asession, article.id)[first.id]
+    assert dataclasses.replace(again, updated_at="") == dataclasses.replace(first, updated_at="")
+
+
+def test_plain_highlight_text(asession, article):
+    start, end = span_of(article, "NATO")
+    command = push(asession.undo_stack,
+                   AddAnnotationCommand(asession, article.id, start, end, "evidence"))
+    assert command.text() == "Highlight “NATO” as evidence"
+
+
+def test_edit_undo_restores_note_tags_and_colour(asession, article):
+    stack = asession.undo_stack
+    start, end = span_of(article, "NATO")
+    added = push(stack, AddAnnotationCommand(asession, article.id, start, end, "yellow",
+                                             note="old", tags=("a",)))
+    edit = push(stack, EditAnnotationCommand(asession, added.annotation_id, note="new",
+                                             tags=("b", "c"), colour="question"))
+    now = stored(asession, article.id)[added.annotation_id]
+    assert (now.note, set(now.tags), now.colour) == ("new", {"b", "c"}, "question")
+    assert edit.text() == "Edit annotation “NATO”"
+    stack.undo()
+    back = stored(asession, article.id)[added.annotation_id]
+    assert (back.note, back.tags, back.colour) == ("old", ("a",), "yellow")
+    stack.redo()
+    assert stored(asession, article.id)[added.annotation_id].colour == "question"
+
+
+def test_edit_of_one_field_leaves_the_others(asession, article):
+    stack = asession.undo_stack
+    start, end = span_of(article, "NATO")
+    added = push(stack, AddAnnotationCommand(asession, article.id, start, end, "yellow",
+                                             note="keep", tags=("t",)))
+    recolour = push(stack, EditAnnotationCommand(asession, added.annotation_id, colour="claim"))
+    assert recolour.text() == "Recolour “NATO” as claim"
+    # Someone else changes the note meanwhile: undoing the recolour must not touch it.
+    asession.update_annotation(added.annotation_id, note="changed elsewhere")
+    stack.undo()
+    now = stored(asession, article.id)[added.annotation_id]
+    assert (now.colour, now.note, now.tags) == ("yellow", "changed elsewhere", ("t",))
+
+
+def test_delete_undo_restores_everything(asession, article):
+    stack = asession.undo_stack
+    start, end = span_of(article, "Stoltenberg")
+    added = push(stack, AddAnnotationCommand(asession, article.id, start, end, "claim",
+                                             note="n", tags=("x", "y")))
+    before = stored(asession, article.id)[added.annotation_id]
+    delete = push(stack, DeleteAnnotationCommand(asession, added.annotation_id))
+    assert delete.text() == "Delete annotation “Stoltenberg”"
+    assert added.annotation_id not in stored(asession, article.id)
+    stack.undo()
+    after = stored(asession, article.id)[added.annotation_id]
+    assert (after.start, after.end, after.note, set(after.tags), after.colour) == (
+        before.start, before.end, "n", {"x", "y"}, "claim")
+    # Undo the add too, then redo both: still the same id.
+    stack.undo()
+    assert stored(asession, article.id) == {}
+    stack.redo()
+    stack.redo()
+    assert stored(asession, article.id) == {}
+    stack.undo()
+    assert list(stored(asession, article.id)) == [added.annotation_id]
+
+
+def test_failed_command_leaves_the_stack(asession, article):
+    stack = asession.undo_stack
+    with pytest.raises(Exception, match="empty"):
+        push(stack, SetArticleTitleCommand(asession, article.id, "   "))
+    assert stack.count() == 0
+    assert asession.library.articles.get(article.id).title == article.title
+
+
+def test_article_tags_note_title_round_trip(asession, article):
+    stack = asession.undo_stack
+    push(stack, SetArticleTagsCommand(asession, article.id, ["nato", "leaders"]))
+    push(stack, SetArticleNoteCommand(asession, article.id, "# Summary\nA race."))
+    title = push(stack, SetArticleTitleCommand(asession, article.id, "Who follows?"))
+    assert title.text() == "Rename article to “Who follows?”"
+    got = asession.library.articles.get(article.id)
+    assert (set(got.tags), got.note, got.title) == (
+        {"nato", "leaders"}, "# Summary\nA race.", "Who follows?")
+    for _ in range(3):
+        stack.undo()
+    got = asession.library.articles.get(article.id)
+    assert (got.tags, got.note, got.title) == (article.tags, article.note, article.title)
+    for _ in range(3):
+        stack.redo()
+    assert asession.library.articles.get(article.id).title == "Who follows?"
+
+
+def test_correction_undo_redo_changes_library(qtbot, asession):
+    stack = asession.undo_stack
+    corrections = asession.library.corrections
+    command = AddCorrectionCommand(asession, "rename", "Stoltenberg", "Jens Stoltenberg")
+    assert command.text() == "Rename entity “Stoltenberg” to “Jens Stoltenberg”"
+    with qtbot.waitSignal(asession.corrections_changed):
+        push(stack, command)
+    assert [(c.kind, c.canonical, c.value) for c in corrections.all()] == [
+        ("rename", "Stoltenberg", "Jens Stoltenberg")]
+    with qtbot.waitSignal(asession.corrections_changed):
+        stack.undo()
+    assert corrections.all() == []
+    stack.redo()
+    assert [(c.kind, c.value) for c in corrections.all()] == [("rename", "Jens Stoltenberg")]
+    # Removing (e.g. "show a hidden entity again") is undoable too.
+    push(stack, RemoveCorrectionCommand(asession, corrections.all()[0]))
+    assert corrections.all() == []
+    stack.undo()
+    assert [c.canonical for c in corrections.all()] == ["Stoltenberg"]
+
+
+@pytest.mark.parametrize(("kind", "value", "text"), [
+    ("retype", "ORG", "Mark entity “NATO” as ORG"),
+    ("merge", "North Atlantic Treaty Organization",
+     "Merge entity “NATO” into “North Atlantic Treaty Organization”"),
+    ("hide", "", "Hide entity “NATO”"),
+])
+def test_correction_texts(asession, kind, value, text):
+    assert AddCorrectionCommand(asession, kind, "NATO", value).text() == text
+
+
+def test_palette_commands_round_trip(qtbot, asession):
+    stack = asession.undo_stack
+    colours = asession.library.colours
+
+    def palette():
+        return {c.name: c.hex for c in colours.all()}
+
+    before = palette()
+    with qtbot.waitSignal(asession.colours_changed):
+        push(stack, AddColourCommand(asession, "context", "#cccccc"))
+    assert palette()["context"] == "#cccccc"
+    push(stack, RenameColourCommand(asession, "context", "background"))
+    assert "background" in palette() and "context" not in palette()
+    push(stack, RecolourCommand(asession, "background", "#123456"))
+    assert palette()["background"] == "#123456"
+    for _ in range(3):
+        stack.undo()
+    assert palette() == before
