@@ -1,4 +1,9 @@
-"""Composition root: builds the library, the session and the main window."""
+"""Composition root: builds the library, the session and the main window.
+
+`--screenshot FILE.png` waits until the article and its analysis are on screen (the
+analysis cached or computed, highlights painted, timeline filled), grabs the window to
+a PNG and quits: the README's images are made with it.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +11,106 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow, QSplitter, QTextBrowser
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from nato_reader.errors import NatoReaderError
 from nato_reader.store.importer import ensure_seeded
 from nato_reader.store.library import Library
+from nato_reader.ui.main_window import MainWindow
+from nato_reader.ui.session import Session
+from nato_reader.ui.settings import APPLICATION, ORGANISATION, Settings
+
+SCREENSHOT_TIMEOUT_MS = 180_000
+SETTLE_MS = 400  # after the analysis is painted: let layouts and the timeline settle
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationDisplayName("NATO Reader")
+    app.setStyle("Fusion")
+    return app
+
+
+def build_window(library: Library, settings: Settings, open_id: int | None = None,
+                 interactive: bool = True, restore: bool = True) -> MainWindow:
+    """The session and window over an open library; opens `open_id`, the last article
+    read, or the newest, and starts analysing what is not yet analysed."""
+    session = Session(library)
+    window = MainWindow(session, settings, interactive=interactive)
+    session.setParent(window)
+    if restore:
+        window.restore_state()
+    view = window.library_view
+    wanted = [i for i in (open_id, settings.last_article(str(library.path))) if i is not None]
+    if not any(view.select_article(i) for i in wanted):
+        view.select_first()
+    if open_id is not None and window.current_id != open_id:
+        raise NatoReaderError(f"no article with id {open_id}")
+    # The open article first (the pool runs one job at a time), then the rest.
+    ids = [s.id for s in library.articles.summaries()]
+    if window.current_id is not None:
+        session.request_analysis([window.current_id])
+    session.request_analysis(ids)
+    return window
 
 
 def run_gui(db_path: Path, open_id: int | None = None, screenshot: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("NATO Reader")
-    library = Library(db_path)
-    ensure_seeded(library)
-    window = QMainWindow()
-    window.setWindowTitle("NATO Reader")
-    splitter = QSplitter()
-    articles = QListWidget()
-    reader = QTextBrowser()
-    summaries = library.articles.summaries()
-    for s in summaries:
-        articles.addItem(s.title)
-    articles.currentRowChanged.connect(
-        lambda row: reader.setPlainText(library.articles.get(summaries[row].id).body)
-    )
-    splitter.addWidget(articles)
-    splitter.addWidget(reader)
-    window.setCentralWidget(splitter)
-    window.resize(1200, 800)
-    window.show()
-    if summaries:
-        ids = [s.id for s in summaries]
-        articles.setCurrentRow(ids.index(open_id) if open_id in ids else 0)
+    app = make_application()
+    settings = Settings()
+    try:
+        library = Library(db_path)
+        ensure_seeded(library)
+    except NatoReaderError as exc:
+        if screenshot is None:
+            QMessageBox.critical(None, "NATO Reader", str(exc))
+        raise
+    window = build_window(library, settings, open_id, interactive=screenshot is None,
+                          restore=screenshot is None)
     if screenshot is not None:
-        QTimer.singleShot(200, lambda: (window.grab().save(str(screenshot)), app.quit()))
-    return app.exec()
+        return _screenshot(app, window, Path(screenshot))
+    window.show()
+    code = app.exec()
+    library.close()
+    return code
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
+    """Show the window, wait for the analysis to be painted, write the PNG, quit."""
+    window.show()
+    result = {"code": 1}
+
+    def grab() -> None:
+        pixmap = window.grab()
+        if pixmap.save(str(path), "PNG"):
+            result["code"] = 1 if window.analysis_error else 0
+            if window.analysis_error:
+                print(f"nato-reader: {window.analysis_error.splitlines()[0]}", file=sys.stderr)
+        else:
+            print(f"nato-reader: cannot write {path}", file=sys.stderr)
+        app.quit()
+
+    def poll() -> None:
+        if window.current_id is None or window.analysis_shown():
+            poller.stop()
+            timeout.stop()
+            window.timeline.fit_all()
+            QTimer.singleShot(SETTLE_MS, grab)
+
+    def give_up() -> None:
+        poller.stop()
+        print("nato-reader: the analysis did not finish in time; screenshot taken without it",
+              file=sys.stderr)
+        grab()
+
+    poller = QTimer(window, interval=100)
+    poller.timeout.connect(poll)
+    timeout = QTimer(window, singleShot=True, interval=SCREENSHOT_TIMEOUT_MS)
+    timeout.timeout.connect(give_up)
+    poller.start()
+    timeout.start()
+    app.exec()
+    window.session.wait_for_tasks(10000)
+    window.session.library.close()
+    return result["code"]

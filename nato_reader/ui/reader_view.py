@@ -1,0 +1,561 @@
+"""The article: typeset for reading, with entity and annotation highlights and a find bar.
+
+Highlights, so both stay visible where they overlap:
+- an entity mention is a light tint of its type's colour (displaCy's palette) with an
+  underline in a deeper shade of the same colour;
+- an annotation (the user's highlighter) paints its colour as the background, over the
+  entity tint, and the entity's underline still shows beneath it;
+- the mentions of the entity selected in the panel get the full-strength colour;
+- transient marks (find matches, the current mention, the flash after a jump) are
+  extra selections, drawn over the document without changing it.
+
+All offsets in and out are body offsets (`Article.body`), mapped to document positions
+here: the header blocks come first, and each blank-line paragraph break is one block
+separator in the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nato_reader.core.model import Analysis, Annotation, Article
+from nato_reader.ui import palette
+
+SERIF = ["Charter", "Source Serif 4", "Literata", "Georgia", "Noto Serif", "DejaVu Serif",
+         "serif"]
+SANS = ["Inter", "Source Sans 3", "Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans",
+        "sans-serif"]
+MEASURE_CHARS = 68  # a comfortable line length
+LABEL_PROPERTY = QTextFormat.Property.UserProperty + 1
+CANONICAL_PROPERTY = QTextFormat.Property.UserProperty + 2
+ANNOTATION_PROPERTY = QTextFormat.Property.UserProperty + 3
+
+
+def reading_font(point_size: float = 13.0) -> QFont:
+    font = QFont()
+    font.setFamilies(SERIF)
+    font.setPointSizeF(point_size)
+    font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
+    return font
+
+
+def ui_font(point_size: float) -> QFont:
+    font = QFont()
+    font.setFamilies(SANS)
+    font.setPointSizeF(point_size)
+    return font
+
+
+class ArticleBrowser(QTextBrowser):
+    """A read-only text view that keeps its text column to a readable measure, centred."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.measure_px = 600.0
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.update_margins()
+
+    def update_margins(self) -> None:
+        width = self.viewport().width()
+        side = max(28.0, (width - self.measure_px) / 2)
+        frame = self.document().rootFrame().frameFormat()
+        if abs(frame.leftMargin() - side) > 0.5:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            frame.setTopMargin(36)
+            frame.setBottomMargin(48)
+            self.document().rootFrame().setFrameFormat(frame)
+
+
+class FindBar(QWidget):
+    """Find in the article: Enter/F3 next, Shift+Enter/Shift+F3 previous, Esc closes."""
+
+    search_changed = Signal()
+    next_requested = Signal()
+    previous_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("Find in article")
+        self.edit.setAccessibleName("Find in article")
+        self.edit.setClearButtonEnabled(True)
+        self.case = QCheckBox("Match case", self)
+        self.count = QLabel("", self)
+        self.count.setAccessibleName("Matches")
+        previous = QToolButton(self, text="↑", toolTip="Previous match (Shift+F3)")
+        following = QToolButton(self, text="↓", toolTip="Next match (F3)")
+        close = QToolButton(self, text="✕", toolTip="Close (Esc)")
+        previous.setAccessibleName("Previous match")
+        following.setAccessibleName("Next match")
+        close.setAccessibleName("Close find bar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        for widget in (self.edit, previous, following, self.case, self.count):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(close)
+        self.edit.textChanged.connect(self.search_changed)
+        self.case.toggled.connect(self.search_changed)
+        self.edit.returnPressed.connect(self._enter)
+        previous.clicked.connect(self.previous_requested)
+        following.clicked.connect(self.next_requested)
+        close.clicked.connect(self.close_bar)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _enter(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.previous_requested.emit()
+        else:
+            self.next_requested.emit()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+
+class ReaderView(QWidget):
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Article")
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setContentsMargins(12, 6, 12, 6)
+        self.banner.setAccessibleName("Article status")
+        self.banner.hide()
+        self.browser = ArticleBrowser(self)
+        self.browser.setAccessibleName("Article text")
+        self.browser.document().setUndoRedoEnabled(False)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.find_bar)
+
+        self.article: Article | None = None
+        self.analysis: Analysis | None = None
+        self.annotations: list[Annotation] = []
+        self.colours: dict[str, str] = {}
+        self.hidden_types: set[str] = set()
+        self.selected_entity: str | None = None
+        self.dark = False
+        self.point_size = 13.0
+        self._para_body: list[int] = []  # body offset where each paragraph starts
+        self._para_doc: list[int] = []  # document position of the same
+        self._body_doc_start = 0
+        self._find: list[QTextCursor] = []
+        self._find_index = -1
+        self._mentions: list[tuple[int, int]] = []  # of the selected entity
+        self._mention_index = -1
+        self._flash: tuple[int, int] | None = None
+        self._flash_alpha = 0
+        self._animation = QVariantAnimation(self)
+        self._animation.setDuration(1600)
+        self._animation.setStartValue(190)
+        self._animation.setEndValue(0)
+        self._animation.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._animation.valueChanged.connect(self._flash_step)
+
+        self.browser.selectionChanged.connect(self.selection_changed)
+        self.find_bar.search_changed.connect(self._search)
+        self.find_bar.next_requested.connect(lambda: self.find_step(1))
+        self.find_bar.previous_requested.connect(lambda: self.find_step(-1))
+        self.find_bar.closed.connect(self._find_closed)
+        self.show_placeholder("Choose an article in the library.")
+
+    # -- content -----------------------------------------------------------------------
+
+    def show_placeholder(self, text: str) -> None:
+        self.article = None
+        self.analysis = None
+        doc = self.browser.document()
+        doc.clear()
+        cursor = QTextCursor(doc)
+        fmt = QTextCharFormat()
+        fmt.setFont(ui_font(12))
+        fmt.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        block = QTextBlockFormat()
+        block.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        block.setTopMargin(120)
+        cursor.setBlockFormat(block)
+        cursor.insertText(text, fmt)
+
+    def set_article(self, article: Article, analysis: Analysis | None = None) -> None:
+        self.article = article
+        self.analysis = analysis
+        self.annotations = []
+        self.selected_entity = None
+        self._mentions, self._mention_index = [], -1
+        self._flash = None
+        self._render()
+        self.browser.verticalScrollBar().setValue(0)
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self.analysis = analysis
+        if self.selected_entity and analysis is not None:
+            self._mentions = self.entity_spans(self.selected_entity)
+        self.apply_highlights()
+
+    def set_annotations(self, annotations: Iterable[Annotation], colours=()) -> None:
+        """Paint annotation backgrounds; colours: Colour objects or a name -> hex mapping."""
+        self.annotations = [a for a in annotations if not getattr(a, "orphan", False)]
+        if isinstance(colours, dict):
+            self.colours = dict(colours)
+        else:
+            self.colours = {c.name: c.hex for c in colours}
+        self.apply_highlights()
+
+    def set_type_visible(self, label: str, visible: bool) -> None:
+        (self.hidden_types.discard if visible else self.hidden_types.add)(label)
+        self.apply_highlights()
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        if self.article is not None:
+            self._render(keep_scroll=True)
+
+    def set_point_size(self, size: float) -> None:
+        self.point_size = max(8.0, min(28.0, size))
+        if self.article is not None:
+            self._render(keep_scroll=True)
+
+    def set_banner(self, text: str, kind: str = "info") -> None:
+        if not text:
+            self.banner.hide()
+            return
+        colours = {"info": ("#e8f0fe", "#174ea6"), "error": ("#fce8e6", "#a50e0e")}
+        if self.dark:
+            colours = {"info": ("#263247", "#c6dafc"), "error": ("#4a2624", "#f6aea9")}
+        bg, fg = colours.get(kind, colours["info"])
+        self.banner.setStyleSheet(f"background:{bg}; color:{fg};")
+        self.banner.setText(text)
+        self.banner.show()
+
+    # -- selection, jumps, the selected entity -------------------------------------------
+
+    def selection_range(self) -> tuple[int, int] | None:
+        cursor = self.browser.textCursor()
+        if not cursor.hasSelection() or self.article is None:
+            return None
+        start = self.body_offset(cursor.selectionStart())
+        end = self.body_offset(cursor.selectionEnd())
+        return (start, end) if start is not None and end is not None and end > start else None
+
+    def scroll_to(self, start: int, end: int, flash: bool = True) -> None:
+        if self.article is None:
+            return
+        here = QTextCursor(self.browser.document())
+        here.setPosition(self.doc_position(start))
+        bar = self.browser.verticalScrollBar()
+        top = bar.value() + self.browser.cursorRect(here).top()
+        bar.setValue(int(max(0, top - self.browser.viewport().height() / 3)))
+        if flash:
+            self._flash = (start, end)
+            self._animation.stop()
+            self._animation.start()
+        self._update_extra()
+
+    def select_entity(self, canonical: str | None) -> list[tuple[int, int]]:
+        """Highlight every mention of `canonical` strongly; returns their spans."""
+        self.selected_entity = canonical
+        self._mentions = self.entity_spans(canonical) if canonical else []
+        self._mention_index = -1
+        self.apply_highlights()
+        return self._mentions
+
+    def step_mention(self, step: int) -> tuple[int, int] | None:
+        if not self._mentions:
+            return None
+        self._mention_index = (self._mention_index + step) % len(self._mentions)
+        start, end = self._mentions[self._mention_index]
+        self.scroll_to(start, end, flash=False)
+        return start, end
+
+    def mention_position(self) -> tuple[int, int]:
+        return self._mention_index + 1, len(self._mentions)
+
+    def entity_spans(self, canonical: str) -> list[tuple[int, int]]:
+        if self.analysis is None:
+            return []
+        return [(m.start, m.end) for m in self.analysis.mentions if m.canonical == canonical]
+
+    # -- find ----------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        self.find_bar.show()
+        selected = self.browser.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.find_bar.edit.setText(selected)
+        self.find_bar.edit.setFocus()
+        self.find_bar.edit.selectAll()
+        self._search()
+
+    def find_step(self, step: int) -> None:
+        if not self.find_bar.isVisible():
+            self.open_find()
+            return
+        if not self._find:
+            return
+        self._find_index = (self._find_index + step) % len(self._find)
+        self._show_find_current()
+
+    def _search(self) -> None:
+        self._find, self._find_index = [], -1
+        text = self.find_bar.edit.text()
+        doc = self.browser.document()
+        if text:
+            flags = QTextDocument.FindFlag(0)
+            if self.find_bar.case.isChecked():
+                flags |= QTextDocument.FindFlag.FindCaseSensitively
+            cursor = doc.find(text, 0, flags)
+            while not cursor.isNull() and len(self._find) < 5000:
+                self._find.append(cursor)
+                cursor = doc.find(text, cursor, flags)
+        if self._find:
+            here = self.browser.cursorForPosition(self.browser.viewport().rect().topLeft())
+            self._find_index = next((i for i, c in enumerate(self._find)
+                                     if c.position() >= here.position()), 0)
+            self._show_find_current()
+        else:
+            self.find_bar.count.setText("No matches" if text else "")
+            self._update_extra()
+
+    def _show_find_current(self) -> None:
+        cursor = self._find[self._find_index]
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+        self.find_bar.count.setText(f"{self._find_index + 1} of {len(self._find)}")
+        self._update_extra()
+
+    def _find_closed(self) -> None:
+        self._find, self._find_index = [], -1
+        self._update_extra()
+        self.browser.setFocus()
+
+    # -- offsets ---------------------------------------------------------------------------
+
+    def doc_position(self, offset: int) -> int:
+        i = max(0, bisect.bisect_right(self._para_body, offset) - 1)
+        return self._para_doc[i] + (offset - self._para_body[i]) if self._para_doc else 0
+
+    def body_offset(self, position: int) -> int | None:
+        if not self._para_doc or position < self._para_doc[0]:
+            return None
+        i = bisect.bisect_right(self._para_doc, position) - 1
+        return self._para_body[i] + (position - self._para_doc[i])
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(self.doc_position(start))
+        cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def char_format_at(self, offset: int) -> QTextCharFormat:
+        """The format of the character at body `offset` (for tests and tooltips)."""
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(self.doc_position(offset) + 1)
+        return cursor.charFormat()
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def _render(self, keep_scroll: bool = False) -> None:
+        article = self.article
+        scroll = self.browser.verticalScrollBar().value()
+        doc = self.browser.document()
+        doc.clear()
+        text_colour = self.palette().color(QPalette.ColorRole.Text)
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        body_font = reading_font(self.point_size)
+        self.browser.measure_px = (QFontMetricsF(body_font).horizontalAdvance(
+            "abcdefghijklmnopqrstuvwxyz") / 26 * MEASURE_CHARS)
+        doc.setDefaultFont(body_font)
+        cursor = QTextCursor(doc)
+
+        title_block = QTextBlockFormat()
+        title_block.setLineHeight(118, 1)  # ProportionalHeight
+        title_block.setBottomMargin(8)
+        title_fmt = QTextCharFormat()
+        title_fmt.setFont(reading_font(self.point_size * 1.75))
+        title_fmt.setFontWeight(QFont.Weight.Bold)
+        title_fmt.setForeground(text_colour)
+        cursor.setBlockFormat(title_block)
+        title_block.setHeadingLevel(1)
+        cursor.setBlockFormat(title_block)
+        cursor.insertText(article.title, title_fmt)
+
+        meta_block = QTextBlockFormat()
+        meta_block.setBottomMargin(26)
+        meta_fmt = QTextCharFormat()
+        meta_fmt.setFont(ui_font(self.point_size * 0.72))
+        meta_fmt.setForeground(muted)
+        cursor.insertBlock(meta_block, meta_fmt)
+        cursor.insertText(self._meta_line(article), meta_fmt)
+
+        para_block = QTextBlockFormat()
+        para_block.setLineHeight(152, 1)
+        para_block.setBottomMargin(self.point_size * 0.95)
+        heading_block = QTextBlockFormat()
+        heading_block.setHeadingLevel(2)
+        heading_block.setTopMargin(self.point_size * 1.3)
+        heading_block.setBottomMargin(self.point_size * 0.45)
+        heading_block.setLineHeight(125, 1)
+        body_fmt = QTextCharFormat()
+        body_fmt.setFont(body_font)
+        body_fmt.setForeground(text_colour)
+        heading_fmt = QTextCharFormat()
+        heading_fmt.setFont(ui_font(self.point_size * 1.08))
+        heading_fmt.setFontWeight(QFont.Weight.Bold)
+        heading_fmt.setForeground(text_colour)
+
+        headings = {h.start for h in article.headings}
+        self._para_body, self._para_doc = [], []
+        offset = 0
+        for paragraph in article.body.split("\n\n"):
+            heading = offset in headings
+            block = heading_block if heading else para_block
+            cursor.insertBlock(block, heading_fmt if heading else body_fmt)
+            self._para_body.append(offset)
+            self._para_doc.append(cursor.position())
+            cursor.insertText(paragraph, heading_fmt if heading else body_fmt)
+            offset += len(paragraph) + 2
+        self.browser.update_margins()
+        self.browser.setTextCursor(QTextCursor(doc))  # the caret at the top, not the end
+        self.apply_highlights()
+        if keep_scroll:
+            self.browser.verticalScrollBar().setValue(scroll)
+
+    def _meta_line(self, article: Article) -> str:
+        parts = []
+        if article.published:
+            d = article.published
+            parts.append(f"{d.day} {d.strftime('%B %Y')}")
+        else:
+            parts.append("Undated")
+        parts.append(article.source.rsplit("/", 1)[-1])
+        words = len(article.body.split())
+        parts.append(f"{words:,} words · {max(1, round(words / 230))} min read")
+        if article.tags:
+            parts.append(" ".join(f"#{t}" for t in article.tags))
+        return "   ·   ".join(parts)
+
+    def apply_highlights(self) -> None:
+        """Re-apply every highlight from the current state (cheap for an article)."""
+        if self.article is None or not self._para_doc:
+            return
+        doc = self.browser.document()
+        whole = QTextCursor(doc)
+        whole.setPosition(self._para_doc[0])
+        whole.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        clear = QTextCharFormat()
+        clear.setBackground(QBrush(Qt.BrushStyle.NoBrush))
+        clear.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+        clear.setProperty(LABEL_PROPERTY, "")
+        clear.setProperty(CANONICAL_PROPERTY, "")
+        clear.setProperty(ANNOTATION_PROPERTY, 0)
+        clear.setToolTip("")
+        whole.mergeCharFormat(clear)
+        if self.analysis is not None:
+            for mention in self.analysis.mentions:
+                if mention.label in self.hidden_types:
+                    continue
+                strong = mention.canonical == self.selected_entity
+                fmt = QTextCharFormat()
+                fmt.setBackground(palette.entity_background(mention.label, self.dark, strong))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(palette.entity_underline(mention.label, self.dark))
+                fmt.setProperty(LABEL_PROPERTY, mention.label)
+                fmt.setProperty(CANONICAL_PROPERTY, mention.canonical)
+                fmt.setToolTip(f"{mention.canonical} — {palette.label_name(mention.label)}"
+                               f" ({mention.label})")
+                self.cursor_for(mention.start, mention.end).mergeCharFormat(fmt)
+        for annotation in self.annotations:
+            fmt = QTextCharFormat()
+            hex_colour = self.colours.get(annotation.colour, annotation.colour)
+            if not QColor.isValidColorName(hex_colour):
+                hex_colour = "#f7e463"
+            fmt.setBackground(palette.annotation_background(hex_colour, self.dark))
+            fmt.setProperty(ANNOTATION_PROPERTY, annotation.id)
+            if annotation.note:
+                fmt.setToolTip(annotation.note)
+            self.cursor_for(annotation.start, annotation.end).mergeCharFormat(fmt)
+        self._update_extra()
+
+    def _flash_step(self, alpha) -> None:
+        self._flash_alpha = int(alpha)
+        if self._flash_alpha <= 0:
+            self._flash = None
+        self._update_extra()
+
+    def _update_extra(self) -> None:
+        selections = []
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        find_bg = QColor("#ffd54f") if not self.dark else QColor("#8a6d00")
+        for i, cursor in enumerate(self._find):
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            current = i == self._find_index
+            fmt.setBackground(QColor("#ff9800") if current else find_bg)
+            if current:
+                fmt.setForeground(QColor("#000000"))
+            sel.format = fmt
+            selections.append(sel)
+        if 0 <= self._mention_index < len(self._mentions):
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self.cursor_for(*self._mentions[self._mention_index])
+            fmt = QTextCharFormat()
+            fmt.setBackground(accent)
+            fmt.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+            sel.format = fmt
+            selections.append(sel)
+        if self._flash and self._flash_alpha > 0:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self.cursor_for(*self._flash)
+            colour = QColor(accent)
+            colour.setAlpha(self._flash_alpha)
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour)
+            sel.format = fmt
+            selections.append(sel)
+        self.browser.setExtraSelections(selections)
