@@ -125,6 +125,7 @@ class TagsLineEdit(QLineEdit):
         end = len(text) if end < 0 else end
         head = text[:start] + (" " if start else "") + name
         tail = text[end:] or ", "  # the last word: ready for the next tag
+        self._completer.popup().hide()
         self.setText(head + tail)
         self.setCursorPosition(len(head) + (2 if tail == ", " else 0))
 
@@ -132,6 +133,7 @@ class TagsLineEdit(QLineEdit):
         if self.completer_popup_visible():
             return
         tags = self.tags()
+        self.setModified(False)
         if not same_tags(tags, self._last):
             self._last = tags
             self.tags_edited.emit(tags)

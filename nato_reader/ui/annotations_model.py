@@ -7,6 +7,8 @@ rows) so a view keeps its selection and scroll position across undo and redo.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -14,7 +16,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextDocument
 
 from nato_reader.core.model import Annotation
 from nato_reader.ui.undo_commands import shorten
@@ -35,10 +37,14 @@ def sort_key(annotation: Annotation) -> tuple:
     return (annotation.orphan, annotation.start, annotation.end, annotation.id)
 
 
+@lru_cache(maxsize=512)
 def note_preview(note: str, limit: int = 120) -> str:
-    """The note's first words as plain text (Markdown markers stripped crudely)."""
-    text = " ".join(line.lstrip("#>*-+ ").strip() for line in note.splitlines())
-    return shorten(text.replace("**", "").replace("__", "").replace("`", ""), limit)
+    """The note's first words as plain text: the Markdown rendered, then flattened."""
+    if not note.strip():
+        return ""
+    document = QTextDocument()
+    document.setMarkdown(note)
+    return shorten(document.toPlainText(), limit)
 
 
 class AnnotationsModel(QAbstractListModel):

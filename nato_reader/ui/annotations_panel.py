@@ -59,7 +59,8 @@ class AnnotationDelegate(QStyledItemDelegate):
         quote_font, note_font, small = self._fonts(option)
         parts = []
         wrap = Qt.TextFlag.TextWordWrap
-        for font, text, lines in ((quote_font, f"“{annotation.exact}”", QUOTE_LINES),
+        quote = " ".join(annotation.exact.split())
+        for font, text, lines in ((quote_font, f"“{quote}”", QUOTE_LINES),
                                   (note_font, note_preview(annotation.note, 240), NOTE_LINES)):
             if not text:
                 continue
@@ -143,11 +144,16 @@ class ArticleNotes(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("<b>Article</b>", self)
+        tags_row = QHBoxLayout()
+        tags_label = QLabel("&Tags", self)
+        tags_label.setBuddy(self.tags)
+        tags_row.addWidget(tags_label)
+        tags_row.addWidget(self.tags, 1)
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
         row.addWidget(self.edit_note, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(heading)
-        layout.addWidget(self.tags)
+        layout.addLayout(tags_row)
         layout.addLayout(row)
         self.tags.tags_edited.connect(self._tags_edited)
         self.edit_note.clicked.connect(self._edit_note)
@@ -163,7 +169,7 @@ class ArticleNotes(QWidget):
             self.note.setText("")
             return
         article = self.session.library.articles.get(article_id)
-        if not self.tags.hasFocus():
+        if not self.tags.isModified():  # never overwrite what the user is typing
             self.tags.set_tags(article.tags)
         self.note.setText(article.note or "*No note on this article.*")
         self.edit_note.setText("Edit note…" if article.note else "Add note…")
