@@ -62,6 +62,7 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _DECADE = re.compile(r"^(\d{3})$")
 _CENTURY = re.compile(r"^(\d{2})$")
 _UNKNOWN_TAIL = re.compile(r"(-XX|-X)+(T.*)?$")
+_DURATION_VALUE = re.compile(r"^P(T?[\dX])")  # P1Y, PXM, PT2H; not PRESENT_REF
 
 
 def _month_range(year: int, first: int, last: int) -> tuple[date, date]:
@@ -128,7 +129,7 @@ def events_from_analysis(article: Article, analysis: Analysis) -> list[TimelineE
     """The timeline events of one analysed article, in text order."""
     events = []
     for timex in analysis.timexes:
-        if timex.type in ("DURATION", "SET") or timex.value.upper().startswith("P"):
+        if timex.type in ("DURATION", "SET") or _DURATION_VALUE.match(timex.value):
             if article.published is None:
                 continue
             start = end = article.published
@@ -204,7 +205,8 @@ def _clusters(extents: Sequence[tuple[float, float]], members: list[int], gap: f
     x0 = x1 = 0.0
     for i in members:
         a, b = extents[i]
-        if group and (a + b) / 2 - width / 2 <= bubble_rect(Cluster(x0, x1, ()), width)[1] + gap:
+        own_left = bubble_rect(Cluster(a, b, ()), width)[0]
+        if group and own_left <= bubble_rect(Cluster(x0, x1, ()), width)[1] + gap:
             group.append(i)
             x1 = max(x1, b)
             continue
@@ -214,6 +216,25 @@ def _clusters(extents: Sequence[tuple[float, float]], members: list[int], gap: f
     if group:
         clusters.append(Cluster(x0, x1, tuple(group)))
     return clusters
+
+
+def room_to_the_right(extents: Sequence[tuple[float, float]], rows: Sequence[int],
+                      gap: float = 4.0) -> list[float]:
+    """Free space after each extent in its row (up to the next one), for its label.
+
+    Unplaced extents (row -1) get 0; the last one in a row gets infinity.
+    """
+    room = [0.0] * len(extents)
+    by_row: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row >= 0:
+            by_row.setdefault(row, []).append(i)
+    for members in by_row.values():
+        members.sort(key=lambda i: extents[i][0])
+        for here, after in zip(members, [*members[1:], None], strict=True):
+            end = extents[here][1]
+            room[here] = float("inf") if after is None else extents[after][0] - end - gap
+    return room
 
 
 def bubble_rect(cluster: Cluster, width: float) -> tuple[float, float]:

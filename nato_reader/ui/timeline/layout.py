@@ -23,6 +23,7 @@ from nato_reader.core.timeline import (
     bin_counts,
     bubble_rect,
     pack_rows,
+    room_to_the_right,
 )
 from nato_reader.ui.timeline.lanes import Lane, span_of
 
@@ -127,26 +128,30 @@ def _detail(frame: Frame, lane: int, events: list[TimelineEvent],
             out.append((x0, x1 if inside else x1 + LABEL_GAP + w))
         return out
 
-    labelled = True
     rows, clusters = pack_rows(extents(True), frame.rows, gap=6.0, cluster_width=_bubble_w())
-    if clusters:  # labels cost rows: without them more events get a place of their own
-        labelled = False
+    if clusters:  # labels cost room: pack the shapes alone, then label where there is space
         rows, clusters = pack_rows(shapes, frame.rows, gap=3.0, cluster_width=_bubble_w())
+    room = room_to_the_right(shapes, rows)
     items = []
-    for event, (x0, x1), w, row in zip(events, shapes, widths, rows, strict=True):
+    for event, (x0, x1), w, row, free in zip(events, shapes, widths, rows, room, strict=True):
         if row < 0:
             continue
         height = MARKER + (2 if event.kind == INTERVAL else 0)
-        rect = _row_rect(frame, lane, row, x0, x1, height)
-        item = Item(rect, lane, event)
-        if labelled:
-            inside = x1 - x0 >= w + 2 * LABEL_GAP
+        item = Item(_row_rect(frame, lane, row, x0, x1, height), lane, event)
+        inside = x1 - x0 >= w + 2 * LABEL_GAP
+        if inside or w + LABEL_GAP <= free:
             lx = x0 + LABEL_GAP if inside else x1 + LABEL_GAP
             item.label = event.label
             item.label_rect = _row_rect(frame, lane, row, lx, lx + w, frame.row_h)
         items.append(item)
     for cluster in clusters:
-        items.append(_bubble(frame, lane, cluster, events, bubble_text))
+        if len(cluster.members) == 1:  # a lone leftover fits inside its own bubble's room
+            event = events[cluster.members[0]]
+            x0, x1 = shapes[cluster.members[0]]
+            height = MARKER + (2 if event.kind == INTERVAL else 0)
+            items.append(Item(_row_rect(frame, lane, frame.rows - 1, x0, x1, height), lane, event))
+        else:
+            items.append(_bubble(frame, lane, cluster, events, bubble_text))
     return items
 
 

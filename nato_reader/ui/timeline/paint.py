@@ -1,8 +1,8 @@
 """Painting a laid-out frame with the widget's palette (legible in light and dark themes).
 
 Colours are derived from QPalette roles only: Base for the page, AlternateBase for
-every other lane, Highlight for events, Text for labels and the axis, Link for the
-publication-date and today markers.
+every other lane, Highlight for events, Text for labels and the axis; the
+publication-date and today markers are amber, as light or dark as the theme needs.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ class Colours:
         self.grid = mix(self.text, self.base, 0.88)
         self.grid_major = mix(self.text, self.base, 0.7)
         self.bubble = mix(self.text, self.base, 0.78)
-        self.marker = palette.color(QPalette.ColorRole.Link)
+        # An amber that reads on either page: its lightness follows the theme.
+        dark = self.base.lightness() < 128
+        self.marker = QColor.fromHsl(30, 200, 175 if dark else 105)
         self.header = mix(self.base, self.text, 0.05)
 
 
@@ -84,15 +86,31 @@ def paint_lanes(p: QPainter, frame: Frame, lanes: list[Lane], gutter: QRectF | N
             left = gutter.left() if gutter is not None else frame.plot.left()
             p.fillRect(QRectF(left, top, frame.plot.right() - left, frame.lane_h), c.alt)
         if gutter is not None:
-            text = fm.elidedText(lanes[index].title, Qt.TextElideMode.ElideRight,
-                                 gutter.width() - 12)
+            lines = wrap(lanes[index].title, fm, gutter.width() - 16,
+                         max(1, int((frame.lane_h - 6) // fm.lineSpacing())))
             p.setPen(c.text)
-            p.drawText(QRectF(gutter.left() + 6, top, gutter.width() - 12, frame.lane_h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            p.drawText(QRectF(gutter.left() + 8, top + 3, gutter.width() - 16, frame.lane_h - 6),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       "\n".join(lines))
     if gutter is not None:
         p.setPen(QPen(c.grid_major, 1))
         x = gutter.right() - 0.5
         p.drawLine(QPointF(x, gutter.top()), QPointF(x, gutter.bottom()))
+
+
+def wrap(text: str, fm: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """Word-wrap text into at most max_lines lines, the last one elided."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and fm.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words or (lines and fm.horizontalAdvance(lines[-1]) > width):
+        rest = " ".join([lines[-1], *words])
+        lines[-1] = fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return lines
 
 
 def paint_marker_line(p: QPainter, frame: Frame, day: date, text: str, c: Colours,
@@ -103,10 +121,11 @@ def paint_marker_line(p: QPainter, frame: Frame, day: date, text: str, c: Colour
         return
     pen = QPen(c.marker, 1.5, Qt.PenStyle.DotLine if dotted else Qt.PenStyle.DashLine)
     p.setPen(pen)
-    p.drawLine(QPointF(x, axis.top() + 2), QPointF(x, frame.plot.bottom()))
+    p.drawLine(QPointF(x, axis.bottom() - 4), QPointF(x, frame.plot.bottom()))
     fm = QFontMetricsF(p.font())
     width = fm.horizontalAdvance(text) + 8
-    box = QRectF(x - width / 2, axis.top() + 1, width, fm.height() + 2)
+    # The tag sits at the foot of the plot, where rows are least often used.
+    box = QRectF(x - width / 2, frame.plot.bottom() - fm.height() - 5, width, fm.height() + 2)
     box.moveLeft(min(max(box.left(), frame.plot.left()), frame.plot.right() - width))
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(c.marker)
@@ -119,6 +138,8 @@ def paint_items(p: QPainter, items: list[Item], c: Colours, font: QFont, small: 
                 selected: TimelineEvent | None, hovered: Item | None) -> None:
     """Bars, markers, hollow durations, labels and count bubbles."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    italic = QFont(font)
+    italic.setItalic(True)
     for item in items:
         if item.is_cluster:
             _paint_bubble(p, item, c, small, hovered)
@@ -142,8 +163,8 @@ def paint_items(p: QPainter, items: list[Item], c: Colours, font: QFont, small: 
             p.setBrush(mix(c.accent, c.text, 0.3) if is_hovered else c.accent)
             p.drawEllipse(rect)
         if item.label and item.label_rect is not None:
-            p.setFont(font)
-            p.setPen(c.text)
+            p.setFont(italic if event.kind == DURATION else font)
+            p.setPen(c.dim_text if event.kind == DURATION else c.text)
             p.drawText(item.label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        item.label)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)

@@ -28,6 +28,7 @@ from nato_reader.ui.timeline.paint import (
 )
 
 LIBRARY_ROWS = 3
+MAX_LIBRARY_ROWS = 8
 MIN_DPP = 1 / 240  # most zoomed in: a day is 240 px
 ZOOM_STEP = 1.25
 
@@ -147,7 +148,10 @@ class TimelineWidget(QWidget):
             mid = (lo + hi) / 2
             lo, hi = mid - 7, mid + 7
         plot = self._plot_rect()
-        margin_left, margin_right = 24.0, min(120.0, plot.width() * 0.2)
+        # Room on the right for the labels of the last events.
+        last = self._sorted[-8:] if self._sorted else []
+        label_w = max((self._text_width(e.label) for e in last), default=0.0)
+        margin_left, margin_right = 24.0, min(label_w + 24.0, plot.width() * 0.3)
         usable = max(plot.width() - margin_left - margin_right, 40.0)
         self._dpp = (hi - lo) / usable
         self._t0 = lo - margin_left * self._dpp
@@ -180,7 +184,7 @@ class TimelineWidget(QWidget):
     def event_rect(self, event: TimelineEvent) -> QRectF:
         """Where an event is drawn, in widget coordinates; null when it is not drawn on
         its own (filtered out, out of view, or inside a count bubble)."""
-        for item in self._items():
+        for item in self.visible_items():
             if item.event == event:
                 return QRectF(item.rect)
         return QRectF()
@@ -190,7 +194,7 @@ class TimelineWidget(QWidget):
         if not self._plot_rect().contains(pos):
             return None
         best, best_distance = None, 7.0
-        for item in self._items():
+        for item in self.visible_items():
             rect = item.rect.adjusted(-3, -3, 3, 3)
             if rect.contains(pos):
                 return item
@@ -264,7 +268,10 @@ class TimelineWidget(QWidget):
         plot = self._plot_rect()
         row_h = self._row_h()
         if self._library:
-            rows, lane_h = LIBRARY_ROWS, LIBRARY_ROWS * row_h + 8
+            # Few lanes share the height; many get LIBRARY_ROWS each and scroll.
+            share = plot.height() / max(len(self._lanes), 1) - 8
+            rows = int(min(max(share // row_h, LIBRARY_ROWS), MAX_LIBRARY_ROWS))
+            lane_h = rows * row_h + 8
         else:
             rows, lane_h = max(2, int((plot.height() - 8) // row_h)), plot.height()
         return Frame(plot, self._t0, self._dpp, row_h, rows, lane_h, self._scroll_y)
@@ -293,7 +300,8 @@ class TimelineWidget(QWidget):
         self._scroll_y = float(value)
         self._changed()
 
-    def _items(self) -> list[Item]:
+    def visible_items(self) -> list[Item]:
+        """What the current frame draws (events and count bubbles), laid out on demand."""
         key = (self._version, self.width(), self.height())
         if self._cache is None or self._cache[0] != key:
             self._cache = (key, layout(self._frame(), self._lanes, self._text_width,
@@ -333,7 +341,7 @@ class TimelineWidget(QWidget):
         if self._reference is None or self._reference[0] != today:
             paint_marker_line(p, frame, today, "today", c, axis, True)
         p.setClipRect(frame.plot)
-        paint_items(p, self._items(), c, font, small, self._selected, self._hovered)
+        paint_items(p, self.visible_items(), c, font, small, self._selected, self._hovered)
         p.restore()
         if not self._shown:
             p.setPen(c.dim_text)
