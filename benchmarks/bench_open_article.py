@@ -15,6 +15,7 @@ must filter without freezing. Target: open p95 < 50 ms. Prints one JSON object.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import subprocess
@@ -127,7 +128,7 @@ def driver(plan: dict) -> None:
 
         def done() -> None:
             heartbeat.stop()
-            gaps = [(b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False)]
+            gaps = [(b - a) * 1000 for a, b in itertools.pairwise(beats)]
             state["filter"] = {
                 "query": FILTER_QUERY, "keys": len(keys),
                 "max_event_loop_stall_ms": round(max(gaps), 1) if gaps else None,
