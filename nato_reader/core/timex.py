@@ -72,7 +72,7 @@ def tag_timexes(text: str, anchor: date | None, sentences: Sequence[Span] = ()) 
         if hi <= lo:
             continue
         found.extend(_tag_sentence(text, anchor, Span(lo, hi)))
-    return found
+    return _resolve_quarter_references(found)
 
 
 def _tag_sentence(text: str, anchor: date | None, sent: Span) -> list[Timex]:
@@ -139,6 +139,40 @@ def _clock_and_day(a, b):
     if is_day(a) and is_clock(b):
         return b, a
     return None
+
+
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_QUARTER_REF = re.compile(r"@Q(?:(?P<shift>[+-]?\d+)|Y(?P<year>\d{4}))\|(?P<fallback>.*)")
+
+
+def _resolve_quarter_references(timexes: list[Timex]) -> list[Timex]:
+    """Earnings reports speak of "the quarter", "the year-ago period", "a year earlier":
+    each means the fiscal quarter the text is about (the nearest quarter named before it,
+    else the first one named after it), or a year before it. Resolvers mark such values
+    "@Q<shift>|<fallback>" or "@QY<year>|<fallback>"; the fallback serves when the text
+    names no quarter."""
+    if not any(t.value.startswith("@") for t in timexes):
+        return timexes
+    named = [(i, int(m.group(1)), int(m.group(2))) for i, t in enumerate(timexes)
+             if (m := _QUARTER.fullmatch(t.value))]
+    out = []
+    for i, t in enumerate(timexes):
+        ref = _QUARTER_REF.fullmatch(t.value)
+        if ref is None:
+            out.append(t)
+            continue
+        before = [q for q in named if q[0] < i]
+        after = [q for q in named if q[0] > i]
+        source = before[-1] if before else (after[0] if after else None)
+        if source is None:
+            value = ref["fallback"]
+        elif ref["year"]:
+            value = f"{ref['year']}-Q{source[2]}"
+        else:
+            index = source[1] * 4 + source[2] - 1 + int(ref["shift"])
+            value = f"{index // 4:04d}-Q{index % 4 + 1}"
+        out.append(Timex(t.start, t.end, t.text, t.type, value, t.sentence))
+    return out
 
 
 def _finish_value(value: str, anchor: date | None) -> str:

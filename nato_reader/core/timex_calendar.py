@@ -106,17 +106,28 @@ def weekday_date(anchor: date, weekday: int, direction: int) -> date:
     return anchor + timedelta(days=delta)
 
 
-def month_year(anchor: date, month: int, tense: str) -> int:
-    """Which year a month named without a year means, from the anchor and the tense.
+def month_year(anchor: date, month: int, tense: str, day: int = 0) -> int:
+    """Which year a month (or month and day) named without a year means.
 
-    Present tense and the same calendar year by default; past tense moves a month later
-    than the anchor's into last year, future tense moves an earlier month into next year.
+    Future tense: the next one on or after the anchor; past tense: the last one on or
+    before it; otherwise the one nearest the anchor (ties go to the anchor's year).
     """
-    if tense == "past" and month > anchor.month:
-        return anchor.year - 1
-    if tense == "future" and month < anchor.month:
-        return anchor.year + 1
-    return anchor.year
+    this_year = (month, day) if day else (month, 0)
+    now = (anchor.month, anchor.day) if day else (anchor.month, 0)
+    if tense == "future":
+        return anchor.year if this_year >= now else anchor.year + 1
+    if tense == "past":
+        return anchor.year if this_year <= now else anchor.year - 1
+    best, best_gap = anchor.year, None
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        if day:
+            d = safe_date(year, month, min(day, 28 if month == 2 else day))
+            gap = abs((d - anchor).days) if d else 10**6
+        else:
+            gap = abs((year - anchor.year) * 12 + month - anchor.month) * 30
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
 
 
 def season_value(anchor: date | None, season: str, offset: int | None, tense: str) -> str:
@@ -144,24 +155,30 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 # Tense: the nearest tense marker to an expression decides how a bare weekday or month
 # is placed. A compact list is enough for news prose; "-ed" words count as past.
-_FUTURE = (r"will|'ll|shall|would|going\s+to|plans?\s+to|planned|expected|expects|"
-           r"scheduled|due|upcoming|intends?|aims?\s+to|hopes?\s+to|wants?\s+to|next|until|"
-           r"later|set\s+to|is\s+to|are\s+to|before")
+_FUTURE = (r"will|'ll|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|expected|expects|"
+           r"scheduled|due|upcoming|intends?|aims?\s+to|hopes?\s+to|wants?\s+to|next|"
+           r"later|set\s+to|is\s+to|are\s+to|to\s+be|be|payable|effective|ahead|"
+           r"expire|expires|ending|starting|beginning")
 _PAST = (r"was|were|had|did|said|told|ago|last|earlier|went|came|took|met|made|gave|"
          r"began|became|left|held|rose|fell|won|lost|sold|bought|spoke|wrote|saw|got|paid|"
-         r"ran|led|sent|found|brought|kept|thought|felt|knew|grew|drew|struck|"
-         r"since|previously|\w{3,}ed")
-_PRESENT = r"is|are|am|has|have|says|remains?|now|currently|today|this"
+         r"ran|led|sent|found|brought|kept|thought|felt|knew|grew|drew|struck|begun|"
+         r"since|previously|\w{2,}[^e\W]ed|\w+ied")
+_PRESENT = r"is|are|am|has|have|says|remains?|now|currently|today|this|ends|begins|starts"
 _TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b",
                     re.IGNORECASE)
+_PAST_AUX = re.compile(r"\b(?:had|was|were|been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _TENSE_WINDOW = 80
 
 
 def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    """"past", "future" or "present": the marker nearest [start, end) in text[lo:hi]."""
+    """"past", "future", "pastfuture" (a future seen from the past: "was expected to"),
+    "present", or "none": from the tense marker nearest [start, end) in text[lo:hi]."""
+    if _BY_BEFORE.search(text, max(lo, start - 4), start):
+        return "future"  # a deadline: "by February", "by Dec. 15"
     lo = max(lo, start - _TENSE_WINDOW)
     hi = min(hi, end + _TENSE_WINDOW)
-    best, best_dist = "past", None
+    best, best_dist, best_at = "none", None, 0
     for match in _TENSE.finditer(text, lo, hi):
         if start <= match.start() < end:
             continue
@@ -169,5 +186,7 @@ def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
         if match.start() >= end:
             dist += 3  # a verb before the expression governs it slightly more often
         if best_dist is None or dist < best_dist:
-            best, best_dist = match.lastgroup or "past", dist
-    return best if best_dist is not None else "past"
+            best, best_dist, best_at = match.lastgroup or "past", dist, match.start()
+    if best == "future" and _PAST_AUX.search(text, max(lo, best_at - 24), best_at):
+        return "pastfuture"
+    return best

@@ -139,12 +139,10 @@ def _unit_relative(m, ctx):
         if rel == "the" and offset == -1 and ctx.anchor.weekday() >= 5:
             d = ctx.anchor
         return ("DATE", cal.fmt_week(d) + "-WE")
-    if code == "Q" and rel == "the":
-        q = cal.quarter_of(ctx.anchor)
-        if ctx.tense(m) != "future":
-            return ("DATE", cal.relative(ctx.anchor, "Q", -1 if q > 1 else 0)
-                    if ctx.anchor.month % 3 == 1 and ctx.anchor.day < 20 else
-                    cal.relative(ctx.anchor, "Q", 0))
+    if code == "Q" and rel in ("the", "this", "the latest"):
+        from nato_reader.core.timex_rules import default_quarter
+
+        return ("DATE", "@Q0|" + default_quarter(ctx.anchor))
     if code in ("DE", "C") and rel in ("the past", "the last", "the next", "past", "last"):
         return ("DURATION", duration_value(1, code))
     return ("DATE", cal.relative(ctx.anchor, code, offset))
@@ -155,6 +153,8 @@ def _unit_relative(m, ctx):
 def _year_end(m, ctx):
     code = {"year": "Y", "month": "M", "week": "W"}[(m["w"] or m["w2"]).lower()]
     rel = (m["rel"] or "end").lower()
+    if rel != "end" and code == "Y":
+        return ("DATE", "@Q-4|" + cal.relative(ctx.anchor, "Y", -1))
     return ("DATE", cal.relative(ctx.anchor, code, 0 if rel == "end" else -1))
 
 
@@ -169,7 +169,9 @@ def _ago(m, ctx):
         return None  # the duration rule tags "one month" in "one month after ..."
     sign = 1 if direction in ("later", "from now", "hence") else -1
     if n is None:
-        return ("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
+        # "a few days later" is a vague duration; "several years ago" a past reference
+        return None if direction in ("earlier", "later") else ("DATE", "PAST_REF" if sign < 0
+                                                                 else "FUTURE_REF")
     if unit in ("S", "MIN", "H"):
         return ("DURATION", duration_value(n, unit))
     code = {"WE": "W", "2W": "W"}.get(unit, unit)
@@ -178,6 +180,8 @@ def _ago(m, ctx):
         code, steps = "Y", steps * 10
     if code == "C":
         code, steps = "Y", steps * 100
+    if code == "Y" and steps == 1 and direction in ("ago", "earlier"):
+        return ("DATE", "@Q-4|" + cal.relative(ctx.anchor, "Y", -1))
     if code == "D" and ctx.anchor is not None:
         return ("DATE", cal.fmt_day(cal.shift(ctx.anchor, "D", sign * steps)))
     return ("DATE", cal.relative(ctx.anchor, code, sign * steps))
@@ -200,8 +204,8 @@ def _duration(m, ctx):
     word = m["n"].lower()
     if word in ("a", "an") and m["pl"]:
         return None
-    if word in ("a", "an", "one") and re.match(r"\s*(?:or\s+(?:two|so)\b|of\b)", ctx.after(m)):
-        pass
+    if m["tail"] and "old" in m["tail"].lower() or re.match(r"\s+old\b", ctx.after(m)):
+        return None  # ages ("a 44-year-old", "52 years old") are not annotated as timexes
     # "once a year", "twice a week", "$5 a day": frequencies, tagged by the set rule
     if word in ("a", "an") and re.search(r"(?:once|twice|times|percent|%|\d|cents?|"
                                          r"dollars?)\s*$", ctx.before(m, 14)):
@@ -279,7 +283,7 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
          "at present": "PRESENT_REF", "the present": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
          "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
-         "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+         "formerly": "PAST_REF", "the past": "PAST_REF",
          "in the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
          "soon": "FUTURE_REF", "a later date": "FUTURE_REF", "recent": "PAST_REF",
          "current": "PRESENT_REF", "future": "FUTURE_REF", "once": "PAST_REF",
@@ -287,8 +291,8 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
 
 
 @rule("reference", r"\b(?P<w>right\s+now|now|currently|at\s+present|the\s+present|nowadays|"
-      r"these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|previously|formerly|"
-      r"the\s+past|the\s+(?:near\s+|distant\s+)?future|soon|a\s+later\s+date|recent|current|"
+      r"these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|formerly|"
+      r"the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+date|recent|current|"
       r"future)\b")
 def _reference(m, ctx):
     words = " ".join(m["w"].lower().split())

@@ -112,7 +112,7 @@ def _full_date(m, ctx):
     if year is None:
         if ctx.anchor is None:
             return ("DATE", f"XXXX-{month:02d}-{day:02d}") if 1 <= day <= 31 else None
-        year = cal.month_year(ctx.anchor, month, ctx.tense(m))
+        year = cal.month_year(ctx.anchor, month, ctx.tense(m), day)
     d = cal.safe_date(year, month, day)
     return ("DATE", cal.fmt_day(d)) if d else None
 
@@ -161,6 +161,8 @@ def _bare_month(m, ctx):
 def _year(m, ctx):
     year = int(m["y"])
     before = ctx.before(m, 12)
+    if re.match(r"[\s-]+(?:old|year-old)\b", ctx.after(m)):
+        return None
     if not m["pre"] and (year < 1800 or year > 2100) and not re.search(
             r"(?:in|since|of|by|from|until|to|year)\s*$", before):
         return None
@@ -202,14 +204,17 @@ _QREL = (r"(?P<rel>latest|current|last|past|previous|prior|next|coming|same|year
          r"year-ago|comparable|recent|this)")
 
 
-@rule("quarter", rf"(?:(?:the|its|their)\s+)?(?:{_QREL}\s+)?(?:fiscal[-\s]+)?"
+@rule("quarter", rf"(?:(?:the|its|their)\s+)?(?:{_QREL}\s+)?"
+      rf"(?:(?P<ypre>{YEAR4}|(?:this|last|next)\s+year's|fiscal\s+{YEAR4}(?:'s)?)\s+)?"
+      r"(?:fiscal[-\s]+)?"
       r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+(?:fiscal[-\s]+)?"
       rf"(?:-?period|quarter)(?:\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR4}|{_REL_YEAR})|"
       rf"\s+(?P<y2>{YEAR4}))?(?!\w)")
 def _quarter(m, ctx):
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
          "fourth": 4, "4th": 4, "final": 4}[m["ord"].lower()]
-    year = _year_ref(ctx.anchor, m["y"] or m["y2"])
+    ypre = (m["ypre"] or "").lower().replace("fiscal", "").replace("'s", "").strip()
+    year = _year_ref(ctx.anchor, m["y"] or m["y2"] or ypre)
     rel = (m["rel"] or "").lower()
     if year is None:
         if ctx.anchor is None:
@@ -220,6 +225,37 @@ def _quarter(m, ctx):
         elif q > cal.quarter_of(ctx.anchor) and ctx.tense(m) == "past":
             year -= 1
     return ("DATE", f"{year:04d}-Q{q}")
+
+
+def default_quarter(anchor: date | None) -> str:
+    """The quarter a report published on `anchor` is about: the last one completed."""
+    if anchor is None:
+        return "XXXX-QX"
+    return cal.relative(anchor, "Q", -1)
+
+
+@rule("quarter_ref", r"(?:(?:the|its|their)\s+)?(?P<rel>latest|most\s+recent|year-ago|year-earlier|"
+      r"comparable(?:\s+year-(?:ago|earlier))?|same|corresponding|prior-year|year-before)\s+"
+      r"(?:fiscal\s+)?(?:quarter|period|three\s+months)(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|"
+      r"(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year))?")
+def _quarter_reference(m, ctx):
+    rel = " ".join(m["rel"].lower().split())
+    if rel in ("latest", "most recent"):
+        return ("DATE", "@Q0|" + default_quarter(ctx.anchor))
+    if rel in ("same", "corresponding", "comparable") and not m["tail"]:
+        return None
+    return ("DATE", "@Q-4|" + cal.relative(ctx.anchor, "Y", -1))
+
+
+@rule("year_period", rf"the\s+(?P<y>{YEAR4})\s+(?:period|quarter)")
+def _year_period(m, ctx):
+    return ("DATE", f"@QY{m['y']}|{m['y']}")
+
+
+@rule("year_ago_quarter", r"(?P<who>last\s+year's|a\s+year\s+(?:ago|earlier)|year-(?:ago|earlier))"
+      r"(?=\s+(?:quarter|period|results?|profits?|net|loss|earnings|sales|level|figures?)\b)")
+def _year_ago_adjective(m, ctx):
+    return ("DATE", "@Q-4|" + cal.relative(ctx.anchor, "Y", -1))
 
 
 @rule("half", rf"(?:the\s+)?(?P<ord>first|second|last|latter)[-\s]half(?:\s+of\s+"
