@@ -105,16 +105,19 @@ class LibraryFilter(QSortFilterProxyModel):
         self.tag: str = ""
 
     def set_search_ids(self, ids: set[int] | None) -> None:
+        self.beginFilterChange()
         self.search_ids = ids
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_entity_ids(self, ids: set[int] | None) -> None:
+        self.beginFilterChange()
         self.entity_ids = ids
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_tag(self, tag: str) -> None:
+        self.beginFilterChange()
         self.tag = tag
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         summary = self.sourceModel().summary(source_row)

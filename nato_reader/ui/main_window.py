@@ -4,7 +4,6 @@ its own beyond what is on screen."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -532,10 +531,11 @@ class MainWindow(QMainWindow):
 
 
 class TimelineDock(QWidget):
-    """Feeds the timeline widget: the current article's events (filtered to the selected
-    entity's sentences), or in library mode every listed article, one lane each."""
+    """Feeds the timeline widget: the current article's events, or in library mode every
+    listed article's, one lane each; selecting an entity keeps the events whose sentence
+    mentions it."""
 
-    event_activated = Signal(int, int, int)
+    event_activated = Signal(int, int, int)  # article id, sentence start, sentence end
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -545,13 +545,13 @@ class TimelineDock(QWidget):
         self.current_id: int | None = None
         self.analysis: Analysis | None = None
         self.entity = ""
-        self.events: list = []
+        self.events: list = []  # all events fed to the widget
+        self.shown: list = []  # those that pass the entity filter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if TimelineWidget is not None:
             self.widget = TimelineWidget(self)
-            self.widget.setAccessibleName("Timeline")
-            self.widget.event_activated.connect(self.event_activated)
+            self.widget.event_activated.connect(self._activated)
         else:  # pragma: no cover - before ui/timeline exists
             self.widget = QLabel("The timeline is not available in this build.", self)
             self.widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -564,48 +564,62 @@ class TimelineDock(QWidget):
 
     def set_entity(self, canonical: str, analysis: Analysis | None) -> None:
         self.entity = canonical
-        self.analysis = analysis if analysis is not None else self.analysis
-        self.refresh()
+        self._apply_filter()
 
     def set_library_mode(self, on: bool, article_ids: list[int]) -> None:
         self.library_mode, self.article_ids = on, list(article_ids)
+        if hasattr(self.widget, "set_library_mode"):
+            self.widget.set_library_mode(on)
         self.refresh()
-        self.fit_all()
 
     def fit_all(self) -> None:
         if hasattr(self.widget, "fit_all"):
             self.widget.fit_all()
 
     def refresh(self) -> None:
-        events = []
-        if self.library_mode:
-            for article_id in self.article_ids:
-                events += self._events_of(article_id, self.session.analysis(article_id),
-                                          lane_by_title=True)
-        elif self.current_id is not None and self.analysis is not None:
-            events = self._events_of(self.current_id, self.analysis)
-        self.events = events
+        ids = self.article_ids if self.library_mode else [self.current_id]
+        self.events = []
+        for article_id in ids:
+            if article_id is None:
+                continue
+            analysis = (self.analysis if article_id == self.current_id and self.analysis
+                        else self.session.analysis(article_id))
+            if analysis is not None:
+                self.events += events_from_analysis(self.session.article(article_id), analysis)
         if hasattr(self.widget, "set_events"):
-            self.widget.set_events(events)
+            self.widget.set_events(self.events)
+            published = None
+            if not self.library_mode and self.current_id is not None:
+                published = self.session.article(self.current_id).published
+            self.widget.set_reference_date(published)
+        self._apply_filter()
 
-    def _events_of(self, article_id: int, analysis: Analysis | None,
-                   lane_by_title: bool = False) -> list:
-        if analysis is None:
-            return []
-        article = self.session.article(article_id)
-        events = events_from_analysis(article, analysis)
-        if self.entity:
-            spans = [(m.start, m.end) for m in analysis.mentions if m.canonical == self.entity]
-            sentences = [t.sentence for t in analysis.timexes]
-            keep = set()
-            for timex, sentence in zip(analysis.timexes, sentences, strict=True):
-                if any(sentence.start <= s and e <= sentence.end for s, e in spans):
-                    keep.add(timex.start)
-            events = [e for e in events if e.body_start in keep]
-        if lane_by_title:
-            events = [replace(e, lane=_short(article.title)) for e in events]
-        return events
+    def _apply_filter(self) -> None:
+        if not self.entity:
+            self.shown = list(self.events)
+            if hasattr(self.widget, "clear_filter"):
+                self.widget.clear_filter()
+            return
+        keep = set()
+        for article_id in {e.article_id for e in self.events}:
+            analysis = self._analysis_of(article_id)
+            spans = [m.start for m in analysis.mentions if m.canonical == self.entity]
+            for timex in analysis.timexes:
+                if any(timex.sentence.start <= s < timex.sentence.end for s in spans):
+                    keep.add((article_id, timex.start))
+        self.shown = [e for e in self.events if (e.article_id, e.body_start) in keep]
+        if hasattr(self.widget, "set_filter"):
+            self.widget.set_filter(keep)
 
+    def _analysis_of(self, article_id: int) -> Analysis:
+        if article_id == self.current_id and self.analysis is not None:
+            return self.analysis
+        return self.session.analysis(article_id)
 
-def _short(title: str, limit: int = 40) -> str:
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+    def _activated(self, article_id: int, start: int, end: int) -> None:
+        """The widget gives the expression's offsets; the reader shows its sentence."""
+        analysis = self._analysis_of(article_id)
+        timex = next((t for t in analysis.timexes if t.start == start), None) if analysis else None
+        if timex is not None:
+            start, end = timex.sentence.start, timex.sentence.end
+        self.event_activated.emit(article_id, start, end)

@@ -204,6 +204,12 @@ class ReaderView(QWidget):
         self.find_bar.closed.connect(self._find_closed)
         self.show_placeholder("Choose an article in the library.")
 
+    def _palette(self) -> QPalette:
+        """The application's palette: a theme switch reaches widgets only later, by event."""
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.palette()
+
     # -- content -----------------------------------------------------------------------
 
     def show_placeholder(self, text: str) -> None:
@@ -214,7 +220,7 @@ class ReaderView(QWidget):
         cursor = QTextCursor(doc)
         fmt = QTextCharFormat()
         fmt.setFont(ui_font(12))
-        fmt.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        fmt.setForeground(self._palette().color(QPalette.ColorRole.PlaceholderText))
         block = QTextBlockFormat()
         block.setAlignment(Qt.AlignmentFlag.AlignCenter)
         block.setTopMargin(120)
@@ -292,6 +298,7 @@ class ReaderView(QWidget):
         bar.setValue(int(max(0, top - self.browser.viewport().height() / 3)))
         if flash:
             self._flash = (start, end)
+            self._flash_alpha = self._animation.startValue()
             self._animation.stop()
             self._animation.start()
         self._update_extra()
@@ -391,6 +398,11 @@ class ReaderView(QWidget):
         cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
+    def label_at(self, offset: int) -> str | None:
+        """The entity type highlighted at body `offset`, or None."""
+        value = self.char_format_at(offset).property(LABEL_PROPERTY)
+        return value if isinstance(value, str) and value else None
+
     def char_format_at(self, offset: int) -> QTextCharFormat:
         """The format of the character at body `offset` (for tests and tooltips)."""
         cursor = QTextCursor(self.browser.document())
@@ -404,8 +416,8 @@ class ReaderView(QWidget):
         scroll = self.browser.verticalScrollBar().value()
         doc = self.browser.document()
         doc.clear()
-        text_colour = self.palette().color(QPalette.ColorRole.Text)
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        text_colour = self._palette().color(QPalette.ColorRole.Text)
+        muted = self._palette().color(QPalette.ColorRole.PlaceholderText)
         body_font = reading_font(self.point_size)
         self.browser.measure_px = (QFontMetricsF(body_font).horizontalAdvance(
             "abcdefghijklmnopqrstuvwxyz") / 26 * MEASURE_CHARS)
@@ -529,7 +541,7 @@ class ReaderView(QWidget):
 
     def _update_extra(self) -> None:
         selections = []
-        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        accent = self._palette().color(QPalette.ColorRole.Highlight)
         find_bg = QColor("#ffd54f") if not self.dark else QColor("#8a6d00")
         for i, cursor in enumerate(self._find):
             sel = QTextEdit.ExtraSelection()
@@ -546,7 +558,7 @@ class ReaderView(QWidget):
             sel.cursor = self.cursor_for(*self._mentions[self._mention_index])
             fmt = QTextCharFormat()
             fmt.setBackground(accent)
-            fmt.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+            fmt.setForeground(self._palette().color(QPalette.ColorRole.HighlightedText))
             sel.format = fmt
             selections.append(sel)
         if self._flash and self._flash_alpha > 0:

@@ -1,0 +1,89 @@
+"""The library list: models, search, tag and entity filters, lazy loading, keys."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from nato_reader.core.model import ArticleSummary
+from nato_reader.ui.library_model import BATCH, ID_ROLE, LibraryFilter, LibraryModel
+from nato_reader.ui.library_view import LibraryView
+
+
+def shown_titles(view: LibraryView) -> list[str]:
+    proxy = view.proxy
+    return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+
+
+def many_summaries(n: int) -> list[ArticleSummary]:
+    return [ArticleSummary(id=i + 1, uri=f"u{i}", source=f"s{i}", title=f"Article {i:04d}",
+                           published=date(2020, 1, 1 + i % 28) if i % 5 else None,
+                           tags=("x",) if i % 3 == 0 else ())
+            for i in range(n)]
+
+
+def test_models_pass_modeltester(qtmodeltester, session):
+    model = LibraryModel()
+    model.set_summaries(session.library.articles.summaries())
+    qtmodeltester.check(model, force_py=True)
+    proxy = LibraryFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(LibraryModel.DATE, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(proxy, force_py=True)
+    big = LibraryModel()
+    big.set_summaries(many_summaries(450))
+    qtmodeltester.check(big, force_py=True)
+
+
+def test_large_library_loads_in_batches(qapp):
+    model = LibraryModel()
+    model.set_summaries(many_summaries(450))
+    assert model.rowCount() == BATCH
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * BATCH
+    assert model.row_of(450) == 449  # fetches what it needs
+    assert model.rowCount() == 450 and not model.canFetchMore(QModelIndex())
+
+
+def test_search_filters_by_full_text(qtbot, session):
+    view = LibraryView(session)
+    qtbot.addWidget(view)
+    assert len(shown_titles(view)) == 2
+    qtbot.keyClicks(view.search, "Draghi")
+    qtbot.waitUntil(lambda: len(shown_titles(view)) == 1, timeout=3000)  # debounced
+    assert "race to succeed" in shown_titles(view)[0]
+    assert view.count.text() == "1 of 2 articles"
+    view.search.clear()
+    qtbot.waitUntil(lambda: len(shown_titles(view)) == 2, timeout=3000)
+
+
+def test_tag_and_entity_filters(qtbot, session):
+    view = LibraryView(session)
+    qtbot.addWidget(view)
+    newest, oldest = session.library.articles.summaries()
+    session.set_article_tags(oldest.id, ["mandate"])
+    assert view.tag_box.findData("mandate") > 0
+    view.tag_box.setCurrentIndex(view.tag_box.findData("mandate"))
+    assert [view.proxy.index(0, 0).data(ID_ROLE)] == [oldest.id]
+    assert view.proxy.rowCount() == 1
+    view.tag_box.setCurrentIndex(0)
+    view.set_entity_filter("Mario Draghi", {newest.id})
+    assert view.proxy.rowCount() == 1 and view.entity_chip.isVisibleTo(view)
+    view.entity_clear.click()
+    assert view.proxy.rowCount() == 2 and not view.entity_chip.isVisibleTo(view)
+
+
+def test_sorting_by_date_and_keyboard_navigation(qtbot, session):
+    view = LibraryView(session)
+    qtbot.addWidget(view)
+    view.show()
+    newest, oldest = session.library.articles.summaries()
+    view.table.sortByColumn(LibraryModel.DATE, Qt.SortOrder.AscendingOrder)
+    assert view.proxy.index(0, 0).data(ID_ROLE) == oldest.id
+    view.select_first()
+    view.table.setFocus()
+    with qtbot.waitSignal(view.article_selected) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert blocker.args == [newest.id]

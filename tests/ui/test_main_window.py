@@ -1,0 +1,170 @@
+"""The whole window: wiring between library, article, entity panel, timeline, settings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from nato_reader.ui import palette
+from nato_reader.ui.main_window import MainWindow
+from nato_reader.ui.session import Session
+from nato_reader.ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, session, settings):
+    win = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.library_view.select_article(session.library.articles.summaries()[-1].id)
+    return win
+
+
+def test_opening_an_article_shows_it_with_its_analysis(window, session):
+    article_id = session.library.articles.summaries()[-1].id
+    assert window.current_id == article_id
+    assert window.reader.article.id == article_id
+    assert window.analysis_shown()
+    assert window.entity_panel.model.groups
+    assert set(window.type_actions) == {m.label for m in window.reader.analysis.mentions}
+
+
+def test_selecting_an_entity_in_the_panel_highlights_its_mentions(qtbot, window):
+    assert window.entity_panel.select("Jens Stoltenberg")
+    mentions = [m for m in window.reader.analysis.mentions if m.canonical == "Jens Stoltenberg"]
+    strong = palette.entity_background("PERSON", window.dark, strong=True)
+    for m in mentions:
+        assert window.reader.char_format_at(m.start).background().color() == strong
+    assert window.entity_panel.position.text() == f"{len(mentions)} mentions"
+    window.step_mention(1)
+    window.step_mention(1)
+    assert window.entity_panel.position.text() == f"2 / {len(mentions)}"
+
+
+def test_type_toggle_action_removes_highlights_and_is_remembered(window, settings):
+    person = next(m for m in window.reader.analysis.mentions if m.label == "PERSON")
+    window.type_actions["PERSON"].trigger()
+    assert window.reader.label_at(person.start) is None
+    assert Settings(settings).hidden_types() == {"PERSON"}
+    window.type_actions["PERSON"].trigger()
+    assert window.reader.label_at(person.start) == "PERSON"
+
+
+def test_timeline_event_moves_the_article_to_its_sentence(qtbot, window):
+    analysis = window.reader.analysis
+    timex = max(analysis.timexes, key=lambda t: t.start)
+    bar = window.reader.browser.verticalScrollBar()
+    bar.setValue(0)
+    if hasattr(window.timeline.widget, "event_activated"):  # as the widget reports a click
+        window.timeline.widget.event_activated.emit(window.current_id, timex.start, timex.end)
+    else:
+        window.timeline.event_activated.emit(window.current_id, timex.sentence.start,
+                                             timex.sentence.end)
+    assert bar.value() > 0
+    selection = window.reader.browser.extraSelections()[-1]
+    flash = selection.cursor
+    assert window.reader.body_offset(flash.selectionStart()) == timex.sentence.start
+    assert window.reader.body_offset(flash.selectionEnd()) == timex.sentence.end
+    here = window.reader.browser.cursorForPosition(
+        window.reader.browser.viewport().rect().center())
+    assert abs(window.reader.body_offset(here.position()) - timex.start) < 1500
+    assert window.reader.browser.extraSelections()  # the sentence flashes
+
+
+def test_timeline_follows_the_selected_entity(window):
+    if not hasattr(window.timeline.widget, "set_events"):
+        pytest.skip("the timeline widget is not in this build")
+    everything = list(window.timeline.widget.shown_events())
+    assert everything
+    window.entity_panel.select("Brussels")
+    filtered = window.timeline.widget.shown_events()
+    assert len(filtered) < len(everything)
+    mentions = [m for m in window.reader.analysis.mentions if m.canonical == "Brussels"]
+    for event in filtered:
+        timex = next(t for t in window.reader.analysis.timexes if t.start == event.body_start)
+        assert any(timex.sentence.start <= m.start < timex.sentence.end for m in mentions)
+
+
+def test_undo_and_redo_actions_drive_the_session_stack(window, session):
+    from nato_reader.ui.undo_commands import AddCorrectionCommand
+
+    session.undo_stack.push(AddCorrectionCommand(session, "hide", "Brussels"))
+    assert [c.canonical for c in session.corrections()] == ["Brussels"]
+    undo, redo = window.edit_menu.actions()[:2]
+    assert undo.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in redo.shortcuts()]
+    undo.trigger()
+    assert session.corrections() == []
+    redo.trigger()
+    assert len(session.corrections()) == 1
+
+
+def test_state_and_preferences_survive_a_restart(qtbot, session, settings):
+    first = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(first)
+    first.show()
+    newest = session.library.articles.summaries()[0].id
+    first.library_view.select_article(newest)
+    first.theme_actions["dark"].trigger()
+    assert first.dark
+    text = first.reader.char_format_at(1).foreground().color()
+    assert text.lightness() > 160  # light text on the dark page
+    first.close()
+
+    again = Settings(settings)
+    assert again.theme() == "dark"
+    assert again.last_article(str(session.library.path)) == newest
+    assert again.geometry() is not None and again.window_state() is not None
+    first.choose_theme("light")  # leave the application palette as the other tests expect
+
+
+def test_analysis_failure_leaves_a_readable_article(qtbot, seeded_library, settings):
+    def broken(text, published):
+        raise RuntimeError("no model here")
+
+    session = Session(seeded_library, analyse=broken)
+    win = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(session.task_failed, timeout=10000):
+        win.library_view.select_first()
+    assert win.analysis_shown() and "no model here" in win.analysis_error
+    assert win.reader.banner.isVisibleTo(win) and "no model here" in win.reader.banner.text()
+    assert win.reader.article is not None
+    assert win.reader.article.body[:40] in win.reader.browser.toPlainText()
+    session.wait_for_tasks()
+
+
+def test_dropping_files_imports_them(qtbot, window, session, tmp_path):
+    new = tmp_path / "dropped.txt"
+    new.write_text("date 2024-07-10\n\nLeaders met in Washington for the 75th summit.\n",
+                   encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(new))])
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(session.imported, timeout=10000):
+        window.dropEvent(event)
+    assert session.library.articles.count() == 3
+    assert window.library_view.model.rowCount() == 3
+    session.wait_for_tasks()
+
+
+@pytest.mark.slow
+def test_real_analysis_runs_through_the_worker(qtbot, seeded_library, settings):
+    pytest.importorskip("nato_reader.core.analysis")
+    session = Session(seeded_library)  # the real spaCy pipeline
+    win = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(win)
+    oldest = seeded_library.articles.summaries()[-1].id
+    with qtbot.waitSignal(session.analysis_ready, timeout=180000):
+        win.library_view.select_article(oldest)
+    names = {r.canonical for g in win.entity_panel.model.groups for r in g.rows}
+    assert "NATO" in names
+    assert any("Stoltenberg" in n for n in names)
+    assert win.reader.label_at(0) == "ORG"  # the body opens with "NATO"
+    session.wait_for_tasks()
+
+
+def test_default_size_is_roomy(window):
+    assert window.width() >= 1200 and window.height() >= 800

@@ -1,0 +1,146 @@
+"""The article view: offsets, entity and annotation highlights, find, jumps."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from nato_reader.core.model import Annotation
+from nato_reader.ui import palette
+from nato_reader.ui.reader_view import (
+    ANNOTATION_PROPERTY,
+    CANONICAL_PROPERTY,
+    LABEL_PROPERTY,
+    ReaderView,
+)
+
+
+@pytest.fixture
+def reader(qtbot, session):
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    article_id = session.library.articles.summaries()[-1].id  # the Stoltenberg article
+    view.set_article(session.article(article_id), session.analysis(article_id))
+    return view
+
+
+def doc_text(view, start, end) -> str:
+    cursor = view.cursor_for(start, end)
+    return cursor.selectedText()
+
+
+def test_body_offsets_map_to_the_same_text(reader):
+    body = reader.article.body
+    assert reader.article.headings, "the seed has a sub-heading"
+    for span in reader.analysis.mentions:
+        assert doc_text(reader, span.start, span.end) == body[span.start:span.end]
+    heading = reader.article.headings[0]
+    assert doc_text(reader, heading.start, heading.end) == body[heading.start:heading.end]
+    # and back
+    for offset in (0, heading.start, heading.end + 5, len(body) - 1):
+        assert reader.body_offset(reader.doc_position(offset)) == offset
+
+
+def test_headings_are_headings(reader):
+    heading = reader.article.headings[0]
+    cursor = reader.cursor_for(heading.start, heading.end)
+    assert cursor.block().blockFormat().headingLevel() == 2
+    body_block = reader.cursor_for(0, 1).block()
+    assert body_block.blockFormat().headingLevel() == 0
+    assert body_block.blockFormat().lineHeight() >= 140  # comfortable leading
+
+
+def test_every_mention_is_highlighted_in_its_type_colour(reader):
+    for mention in reader.analysis.mentions:
+        for offset in (mention.start, mention.end - 1):
+            fmt = reader.char_format_at(offset)
+            assert fmt.property(LABEL_PROPERTY) == mention.label
+            assert fmt.property(CANONICAL_PROPERTY) == mention.canonical
+            assert fmt.background().color() == palette.entity_background(mention.label, False)
+    # text between mentions is plain
+    first, second = reader.analysis.mentions[:2]
+    assert second.start > first.end + 1
+    assert reader.label_at(first.end + 1) is None
+
+
+def test_toggling_a_type_removes_only_its_highlights(reader):
+    people = [m for m in reader.analysis.mentions if m.label == "PERSON"]
+    places = [m for m in reader.analysis.mentions if m.label == "GPE"]
+    assert people and places
+    reader.set_type_visible("PERSON", False)
+    for m in people:
+        fmt = reader.char_format_at(m.start)
+        assert reader.label_at(m.start) is None
+        assert fmt.background().style() == Qt.BrushStyle.NoBrush
+    assert all(reader.label_at(m.start) == "GPE" for m in places)
+    reader.set_type_visible("PERSON", True)
+    assert reader.label_at(people[0].start) == "PERSON"
+
+
+def test_selecting_an_entity_highlights_all_its_mentions_strongly(reader):
+    spans = reader.select_entity("Jens Stoltenberg")
+    expected = [(m.start, m.end) for m in reader.analysis.mentions
+                if m.canonical == "Jens Stoltenberg"]
+    assert spans == expected and len(spans) >= 3
+    strong = palette.entity_background("PERSON", False, strong=True)
+    for start, _end in spans:
+        assert reader.char_format_at(start).background().color() == strong
+    other = next(m for m in reader.analysis.mentions if m.canonical != "Jens Stoltenberg")
+    assert reader.char_format_at(other.start).background().color() != strong
+    # stepping goes through them in order and wraps
+    assert [reader.step_mention(1) for _ in spans] == spans
+    assert reader.step_mention(1) == spans[0]
+    assert reader.step_mention(-1) == spans[-1]
+
+
+def test_annotation_background_keeps_the_entity_underline(reader):
+    mention = next(m for m in reader.analysis.mentions if m.label == "GPE")
+    note = Annotation(id=7, article_id=reader.article.id, start=mention.start - 4,
+                      end=mention.end + 3, exact="", prefix="", suffix="", colour="claim")
+    reader.set_annotations([note], {"claim": "#ffb3a7"})
+    fmt = reader.char_format_at(mention.start)
+    assert fmt.property(ANNOTATION_PROPERTY) == 7
+    assert fmt.background().color() == palette.annotation_background("#ffb3a7", False)
+    assert fmt.underlineColor() == palette.entity_underline("GPE", False)
+    assert fmt.property(LABEL_PROPERTY) == "GPE"
+    reader.set_annotations([], {})
+    assert not reader.char_format_at(mention.start).property(ANNOTATION_PROPERTY)
+
+
+def test_selection_range_is_in_body_offsets(reader):
+    mention = reader.analysis.mentions[-1]
+    reader.browser.setTextCursor(reader.cursor_for(mention.start, mention.end))
+    assert reader.selection_range() == (mention.start, mention.end)
+    reader.browser.setTextCursor(reader.cursor_for(0, 0))
+    assert reader.selection_range() is None
+
+
+def test_scroll_to_moves_and_flashes(qtbot, reader):
+    body = reader.article.body
+    last = len(body) - 20
+    bar = reader.browser.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    reader.scroll_to(last, last + 10)
+    assert bar.value() > 0
+    flashed = [s for s in reader.browser.extraSelections()
+               if s.cursor.selectionStart() == reader.doc_position(last)]
+    assert flashed
+    qtbot.waitUntil(lambda: not reader.browser.extraSelections(), timeout=4000)
+
+
+def test_find_counts_and_steps(qtbot, reader):
+    body = reader.article.body
+    expected = reader.browser.toPlainText().lower().count("stoltenberg")
+    assert expected >= body.lower().count("stoltenberg") > 0
+    reader.open_find()
+    qtbot.keyClicks(reader.find_bar.edit, "Stoltenberg")
+    assert reader.find_bar.count.text().endswith(f"of {expected}")
+    first = reader.browser.textCursor().selectionStart()
+    reader.find_step(1)
+    assert reader.browser.textCursor().selectionStart() != first
+    assert reader.browser.textCursor().selectedText().lower() == "stoltenberg"
+    qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Escape)
+    assert not reader.find_bar.isVisible()
+    assert reader.browser.extraSelections() == []
