@@ -76,20 +76,31 @@ def quote_at(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> T
     )
 
 
-def shifted_position(old_text: str, new_text: str, start: int, end: int) -> TextPositionSelector:
-    """Map a position through the unchanged head and tail of two versions of a text.
+class EditMap:
+    """Maps positions through the unchanged head and tail of two versions of a text.
 
     A range inside the common head keeps its offsets; one inside the common tail moves by
     the change in length; anything else keeps its old offsets (a mere hint for `anchor`).
+    Computed once per pair of texts, then cheap per annotation.
     """
-    head = _common_prefix_length(old_text, new_text)
-    tail = _common_suffix_length(old_text, new_text, limit=min(len(old_text), len(new_text)) - head)
-    if end <= head:
+
+    def __init__(self, old_text: str, new_text: str) -> None:
+        self.head = _common_prefix_length(old_text, new_text)
+        self.tail_start = len(old_text) - _common_suffix_length(
+            old_text, new_text, limit=min(len(old_text), len(new_text)) - self.head)
+        self.delta = len(new_text) - len(old_text)
+
+    def map(self, start: int, end: int) -> TextPositionSelector:
+        if end <= self.head:
+            return TextPositionSelector(start, end)
+        if start >= self.tail_start:
+            return TextPositionSelector(start + self.delta, end + self.delta)
         return TextPositionSelector(start, end)
-    if start >= len(old_text) - tail:
-        delta = len(new_text) - len(old_text)
-        return TextPositionSelector(start + delta, end + delta)
-    return TextPositionSelector(start, end)
+
+
+def shifted_position(old_text: str, new_text: str, start: int, end: int) -> TextPositionSelector:
+    """`EditMap(old_text, new_text).map(start, end)`."""
+    return EditMap(old_text, new_text).map(start, end)
 
 
 def anchor(text: str, quote: TextQuoteSelector,

@@ -15,6 +15,7 @@ from nato_reader.core.model import ImportReport
 from nato_reader.core.textfile import iter_article_files, read_article_file
 from nato_reader.errors import ArticleFileError
 from nato_reader.paths import seeds_dir
+from nato_reader.store.database import transaction
 from nato_reader.store.library import Library
 
 SEED_URI_PREFIX = "nato-reader:seeds/"
@@ -56,8 +57,18 @@ def import_file(library: Library, path: Path, *, uri: str, source: str,
         if existing.content_hash == digest:
             report.unchanged.append(source)
         else:
-            library.articles.replace_content(existing.id, parsed, digest)
+            # New text and re-placed annotations together, or neither.
+            with transaction(library.db):
+                library.articles.replace_content(existing.id, parsed, digest)
+                placed = library.annotations.reanchor_article(existing.id, existing.body,
+                                                              parsed.body)
             report.updated.append(source)
+            if placed.orphaned:
+                report.warnings.append(
+                    f"{source}: {placed.orphaned} annotation"
+                    f"{'s' if placed.orphaned != 1 else ''} no longer found in the changed "
+                    "text; kept as orphans with their quote and note"
+                )
         report.article_ids.append(existing.id)
         return
     duplicate = library.articles.find_by_hash(digest)

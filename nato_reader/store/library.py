@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nato_reader.store.analyses import AnalysisCache
+from nato_reader.store.annotations import AnnotationStore, ColourStore
 from nato_reader.store.articles import ArticleStore
 from nato_reader.store.corrections import CorrectionStore
 from nato_reader.store.database import open_database, transaction
@@ -20,6 +21,8 @@ class Library:
         self.articles = ArticleStore(self.db)
         self.analyses = AnalysisCache(self.db)
         self.corrections = CorrectionStore(self.db)
+        self.annotations = AnnotationStore(self.db)
+        self.colours = ColourStore(self.db)
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         return search_articles(self.db, text, limit)

@@ -131,5 +131,51 @@ def _v1(db: sqlite_utils.Database) -> None:
                    [name, hex_, position])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+# The annotation tags of one annotation, as the text the search index holds.
+_ANNOTATION_TAG_TEXT = """coalesce((SELECT group_concat(t.name, ' ') FROM annotation_tags x
+    JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = {id}), '')"""
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """Full-text index over annotation notes and tags, so search finds an article by
+    what its reader wrote about it. rowid = annotation id; triggers keep it in sync."""
+    db.execute("""
+        CREATE VIRTUAL TABLE annotations_fts USING fts5(
+            note, tags, tokenize='porter unicode61 remove_diacritics 2'
+        )""")
+    db.execute(
+        "INSERT INTO annotations_fts (rowid, note, tags) SELECT a.id, a.note, "
+        + _ANNOTATION_TAG_TEXT.format(id="a.id") + " FROM annotations a"
+    )
+    db.execute("""
+        CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
+            INSERT INTO annotations_fts (rowid, note, tags) VALUES (new.id, new.note, '');
+        END""")
+    db.execute("""
+        CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+            DELETE FROM annotations_fts WHERE rowid = old.id;
+        END""")
+    db.execute("""
+        CREATE TRIGGER annotations_fts_note AFTER UPDATE OF note ON annotations BEGIN
+            UPDATE annotations_fts SET note = new.note WHERE rowid = new.id;
+        END""")
+    db.execute(f"""
+        CREATE TRIGGER annotations_fts_tag_added AFTER INSERT ON annotation_tags BEGIN
+            UPDATE annotations_fts SET tags = {_ANNOTATION_TAG_TEXT.format(id="new.annotation_id")}
+            WHERE rowid = new.annotation_id;
+        END""")
+    db.execute(f"""
+        CREATE TRIGGER annotations_fts_tag_removed AFTER DELETE ON annotation_tags BEGIN
+            UPDATE annotations_fts SET tags = {_ANNOTATION_TAG_TEXT.format(id="old.annotation_id")}
+            WHERE rowid = old.annotation_id;
+        END""")
+    tags_of_row = _ANNOTATION_TAG_TEXT.format(id="annotations_fts.rowid")
+    db.execute(f"""
+        CREATE TRIGGER annotations_fts_tag_renamed AFTER UPDATE OF name ON tags BEGIN
+            UPDATE annotations_fts SET tags = {tags_of_row}
+            WHERE rowid IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = new.id);
+        END""")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -31,6 +31,8 @@ def fts_query(text: str) -> str:
 
 
 def search_articles(db: sqlite_utils.Database, text: str, limit: int = 50) -> list[SearchHit]:
+    """Articles whose title or body matches, or one of whose annotations does (its note
+    or tags); one hit per article, with the better-ranked snippet."""
     query = fts_query(text)
     if not query:
         return []
@@ -42,8 +44,19 @@ def search_articles(db: sqlite_utils.Database, text: str, limit: int = 50) -> li
         " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
         [SNIPPET_OPEN, SNIPPET_CLOSE, query, limit],
     ).fetchall()
-    return [SearchHit(article_id=r[0], title=r[1], snippet=" ".join(r[2].split()), rank=r[3])
-            for r in rows]
+    hits = {r[0]: SearchHit(article_id=r[0], title=r[1], snippet=" ".join(r[2].split()),
+                            rank=r[3]) for r in rows}
+    for r in db.execute(
+        "SELECT a.id, a.title, snippet(annotations_fts, -1, ?, ?, '…', 12),"
+        " bm25(annotations_fts) FROM annotations_fts JOIN annotations n"
+        " ON n.id = annotations_fts.rowid JOIN articles a ON a.id = n.article_id"
+        " WHERE annotations_fts MATCH ? ORDER BY bm25(annotations_fts) LIMIT ?",
+        [SNIPPET_OPEN, SNIPPET_CLOSE, query, limit * 4],
+    ):
+        if r[0] not in hits or r[3] < hits[r[0]].rank:
+            hits[r[0]] = SearchHit(article_id=r[0], title=r[1],
+                                   snippet="annotation: " + " ".join(r[2].split()), rank=r[3])
+    return sorted(hits.values(), key=lambda h: h.rank)[:limit]
 
 
 def matching_article_ids(db: sqlite_utils.Database, text: str) -> set[int]:
@@ -53,5 +66,10 @@ def matching_article_ids(db: sqlite_utils.Database, text: str) -> set[int]:
         return set()
     return {
         row[0]
-        for row in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [query])
+        for row in db.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+            " UNION SELECT n.article_id FROM annotations_fts JOIN annotations n"
+            " ON n.id = annotations_fts.rowid WHERE annotations_fts MATCH ?",
+            [query, query],
+        )
     }
