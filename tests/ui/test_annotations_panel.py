@@ -6,31 +6,28 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from ui.test_undo_commands import with_annotation_stores
 
 from nato_reader.ui.annotation_editor import AnnotationEditor, NoteDialog
 from nato_reader.ui.annotations_model import AnnotationFilterProxy, AnnotationsModel
 from nato_reader.ui.annotations_panel import AnnotationsPanel
+from nato_reader.ui.reader_view import ReaderView
 
 
-class RecordingReader(QObject):
-    """The reader view's contract (selection_range, scroll_to, selection_changed)."""
+class RecordingReader(ReaderView):
+    """The real reader view, noting where it was asked to scroll."""
 
-    selection_changed = Signal()
-
-    def __init__(self, article_id=None) -> None:
+    def __init__(self, article=None) -> None:
         super().__init__()
-        self.article_id = article_id
-        self.selection = None
         self.jumps = []
-
-    def selection_range(self):
-        return self.selection
+        if article is not None:
+            self.set_article(article)
 
     def scroll_to(self, start, end, flash=True):
         self.jumps.append((start, end))
+        super().scroll_to(start, end, flash)
 
 
 @pytest.fixture
@@ -68,8 +65,9 @@ def annotated(asession, article):
 
 @pytest.fixture
 def panel(qtbot, asession, article, annotated):
-    reader = RecordingReader(article.id)
+    reader = RecordingReader(article)
     widget = AnnotationsPanel(asession, reader)
+    qtbot.addWidget(reader)
     qtbot.addWidget(widget)
     widget.resize(360, 640)
     widget.show()
@@ -251,7 +249,9 @@ def test_tag_completion_offers_existing_tags(qtbot, panel):
 
 
 def test_no_article(qtbot, asession):
-    widget = AnnotationsPanel(asession, RecordingReader())
+    reader = RecordingReader()
+    widget = AnnotationsPanel(asession, reader)
+    qtbot.addWidget(reader)
     qtbot.addWidget(widget)
     assert widget.model.rowCount() == 0
     assert widget.summary.text() == "No article open."

@@ -94,12 +94,18 @@ class FakeColourStore:
 
 
 def with_annotation_stores(session):
-    """The real stores when they exist; the fakes above until then."""
+    """The library's own stores; the store module's classes if the Library does not
+    have them yet; the fakes above only if neither exists."""
     library = session.library
+    try:
+        from nato_reader.store import annotations as store
+    except ImportError:
+        store = None
     if not hasattr(library, "annotations"):
-        library.annotations = FakeAnnotationStore(library)
+        library.annotations = (store.AnnotationStore(library.db) if store
+                               else FakeAnnotationStore(library))
     if not hasattr(library, "colours"):
-        library.colours = FakeColourStore()
+        library.colours = store.ColourStore(library.db) if store else FakeColourStore()
     return session
 
 

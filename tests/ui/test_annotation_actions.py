@@ -1,0 +1,178 @@
+"""Highlight / Highlight as / Add Note / Manage Colours, driven through the real reader
+view's selection, the real session and a seeded tmp_path library."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow
+from ui.test_undo_commands import with_annotation_stores
+
+from nato_reader.ui.annotation_actions import AnnotationActions, install_annotation_actions
+from nato_reader.ui.annotation_editor import AnnotationEditor
+from nato_reader.ui.annotations_model import AnnotationsModel
+from nato_reader.ui.colour_dialog import ColourDialog
+from nato_reader.ui.reader_view import ReaderView
+
+
+@pytest.fixture
+def asession(session):
+    return with_annotation_stores(session)
+
+
+@pytest.fixture
+def article(asession):
+    return asession.library.articles.get(asession.library.articles.summaries()[0].id)
+
+
+@pytest.fixture
+def window(qtbot, asession, article):
+    win = QMainWindow()
+    win.reader = ReaderView(win)
+    win.setCentralWidget(win.reader)
+    qtbot.addWidget(win)
+    win.reader.set_article(article)
+    win.actions_list = install_annotation_actions(win, asession, win.reader)
+    win.controller = win.findChild(AnnotationActions)
+    return win
+
+
+def select(window, article, text):
+    start = article.body.index(text)
+    reader = window.reader
+    reader.browser.setTextCursor(reader.cursor_for(start, start + len(text)))
+    return start, start + len(text)
+
+
+def stored(session, article):
+    return session.library.annotations.for_article(article.id)
+
+
+def test_returns_the_four_actions(window):
+    texts = [a.text() for a in window.actions_list]
+    assert texts == ["&Highlight", "Highlight &as", "Add &Note…", "Manage &Colours…"]
+    highlight, highlight_as, add_note, _ = window.actions_list
+    assert highlight.shortcut() == QKeySequence("Ctrl+H")
+    assert add_note.shortcut() == QKeySequence("Ctrl+Shift+N")
+    assert highlight_as.menu() is window.controller.colour_menu
+
+
+def test_disabled_without_selection(window, article):
+    highlight, highlight_as, add_note, manage = window.actions_list
+    assert not highlight.isEnabled() and not add_note.isEnabled()
+    assert not highlight_as.isEnabled()
+    assert manage.isEnabled()
+    select(window, article, "Stoltenberg")
+    assert highlight.isEnabled() and add_note.isEnabled() and highlight_as.isEnabled()
+    cursor = window.reader.browser.textCursor()
+    cursor.clearSelection()
+    window.reader.browser.setTextCursor(cursor)
+    assert not highlight.isEnabled()
+    assert window.controller.highlight_selection("claim") is None
+
+
+def test_highlight_uses_selection_and_last_colour(window, asession, article):
+    highlight = window.actions_list[0]
+    start, end = select(window, article, "Secretary General")
+    first_colour = asession.library.colours.all()[0].name
+    highlight.trigger()
+    (made,) = stored(asession, article)
+    assert (made.start, made.end, made.exact, made.colour) == (
+        start, end, "Secretary General", first_colour)
+    assert asession.undo_stack.undoText() == f"Highlight “Secretary General” as {first_colour}"
+    asession.undo_stack.undo()
+    assert stored(asession, article) == []
+
+
+def test_highlight_as_colour_then_remembered(window, asession, article):
+    controller = window.controller
+    names = [c.name for c in asession.library.colours.all()]
+    assert [a.data() for a in controller.colour_actions] == names
+    assert [a.shortcut().toString() for a in controller.colour_actions] == [
+        f"Ctrl+{n}" for n in range(1, len(names) + 1)]
+    evidence = next(a for a in controller.colour_actions if a.data() == "evidence")
+    select(window, article, "Stoltenberg")
+    evidence.trigger()
+    select(window, article, "NATO")
+    window.actions_list[0].trigger()  # plain Highlight: the last colour used
+    assert sorted((a.exact, a.colour) for a in stored(asession, article)) == [
+        ("NATO", "evidence"), ("Stoltenberg", "evidence")]
+    assert controller.last_colour == "evidence"
+
+
+def test_colour_menu_follows_the_palette(window, asession):
+    controller = window.controller
+    dialog = ColourDialog(asession, window)
+    dialog.warn = pytest.fail
+    assert dialog.add_colour("background", "#dddddd")
+    assert controller.colour_actions[-1].data() == "background"
+    assert controller.colour_actions[-1] in window.actions()  # the shortcut is live
+    assert dialog.rename_colour("background", "context")
+    assert controller.colour_actions[-1].data() == "context"
+    asession.undo_stack.undo()
+    asession.undo_stack.undo()
+    assert "background" not in [a.data() for a in controller.colour_actions]
+
+
+def test_add_note_is_one_undo_step(window, asession, article):
+    controller = window.controller
+
+    def write(dialog):
+        assert isinstance(dialog, AnnotationEditor)
+        assert "Jens Stoltenberg" in dialog.quote.text()
+        dialog.note.set_text("Named in *every* report")
+        dialog.tags.setText("leaders")
+        dialog.colour.set_current_name("question")
+        return True
+
+    controller.exec_dialog = write
+    select(window, article, "Jens Stoltenberg")
+    count = asession.undo_stack.count()
+    window.actions_list[2].trigger()
+    (made,) = stored(asession, article)
+    assert (made.exact, made.note, made.tags, made.colour) == (
+        "Jens Stoltenberg", "Named in *every* report", ("leaders",), "question")
+    assert asession.undo_stack.count() == count + 1
+    asession.undo_stack.undo()
+    assert stored(asession, article) == []
+    controller.exec_dialog = lambda dialog: False  # cancel creates nothing
+    window.actions_list[2].trigger()
+    assert stored(asession, article) == []
+
+
+def test_colour_dialog_validates_and_undoes(qtbot, asession, article):
+    made = asession.add_annotation(article.id, 0, 10, "claim")
+    model = AnnotationsModel(asession)
+    model.set_article(article.id)
+    dialog = ColourDialog(asession)
+    qtbot.addWidget(dialog)
+    warnings = []
+    dialog.warn = warnings.append
+    assert not dialog.add_colour("Claim", "#000000")  # names are case-insensitive
+    assert not dialog.add_colour("new", "red")
+    assert not dialog.rename_colour("claim", "evidence")
+    assert len(warnings) == 3
+    assert dialog.rename_colour("claim", "assertion")
+    # The store renames the highlights with the colour, and views follow.
+    assert model.annotation(model.row_of(made.id)).colour == "assertion"
+    assert dialog.current_name() == "assertion"
+    assert dialog.recolour("assertion", "#112233")
+    assert model.colour_hex("assertion") == "#112233"
+    asession.undo_stack.undo()
+    asession.undo_stack.undo()
+    assert model.annotation(model.row_of(made.id)).colour == "claim"
+    assert asession.library.colours.get("claim").hex == "#ffb3a7"
+    assert [dialog.list.item(r).data(256) for r in range(dialog.list.count())] == [
+        c.name for c in asession.library.colours.all()]
+
+
+def test_custom_current_article(qtbot, asession, article):
+    other = asession.library.articles.summaries()[1].id
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    reader = ReaderView(win)
+    reader.set_article(article)
+    controller = AnnotationActions(win, asession, reader, current_article_id=lambda: other)
+    start = article.body.index("NATO")
+    reader.browser.setTextCursor(reader.cursor_for(start, start + 4))
+    assert controller.target() == (other, start, start + 4)
