@@ -106,28 +106,35 @@ def weekday_date(anchor: date, weekday: int, direction: int) -> date:
     return anchor + timedelta(days=delta)
 
 
-def month_year(anchor: date, month: int, tense: str, day: int = 0) -> int:
+def month_year(anchor: date, month: int, tense: str, day: int = 0,
+               weekday: int | None = None) -> int:
     """Which year a month (or month and day) named without a year means.
 
-    Future tense: the next one on or after the anchor; past tense: the last one on or
-    before it; otherwise the one nearest the anchor (ties go to the anchor's year).
+    A weekday given with the date ("Monday, Oct. 26") decides when it fits one year only.
+    Future tense: the next one on or after the anchor. Past tense: the last one on or
+    before it, unless the next one is far nearer ("was extended to Nov. 16" in late
+    October: reports in the past tense often name dates just ahead). Otherwise the one
+    nearest the anchor (ties go to the anchor's year).
     """
-    this_year = (month, day) if day else (month, 0)
-    now = (anchor.month, anchor.day) if day else (anchor.month, 0)
-    if tense == "future":
-        return anchor.year if this_year >= now else anchor.year + 1
-    if tense == "past":
-        return anchor.year if this_year <= now else anchor.year - 1
-    best, best_gap = anchor.year, None
-    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+    years = (anchor.year, anchor.year - 1, anchor.year + 1)
+    if weekday is not None and day:
+        fits = [y for y in years if (d := safe_date(y, month, day)) and d.weekday() == weekday]
+        if len(fits) == 1:
+            return fits[0]
+    gaps = {}
+    for year in years:
         if day:
-            d = safe_date(year, month, min(day, 28 if month == 2 else day))
-            gap = abs((d - anchor).days) if d else 10**6
+            d = safe_date(year, month, min(day, 28) if month == 2 else day)
+            gaps[year] = (d - anchor).days if d else 10**6
         else:
-            gap = abs((year - anchor.year) * 12 + month - anchor.month) * 30
-        if best_gap is None or gap < best_gap:
-            best, best_gap = year, gap
-    return best
+            gaps[year] = ((year - anchor.year) * 12 + month - anchor.month) * 30
+    ahead = min((g, y) for y, g in gaps.items() if g >= 0)
+    behind = min((-g, y) for y, g in gaps.items() if g <= 0)
+    if tense in ("future", "pastfuture"):
+        return ahead[1]
+    if tense == "past":
+        return ahead[1] if ahead[0] * 4 < behind[0] else behind[1]
+    return ahead[1] if ahead[0] < behind[0] else behind[1]
 
 
 def season_value(anchor: date | None, season: str, offset: int | None, tense: str) -> str:
@@ -156,7 +163,7 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 # Tense: the nearest tense marker to an expression decides how a bare weekday or month
 # is placed. A compact list is enough for news prose; "-ed" words count as past.
 _FUTURE = (r"will|'ll|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|expected|expects|"
-           r"scheduled|due|upcoming|intends?|aims?\s+to|hopes?\s+to|wants?\s+to|next|"
+           r"scheduled|due|upcoming|intends?|aims?\s+to|hopes?\s+to|wants?\s+to|next(?!\s+to)|"
            r"later|set\s+to|is\s+to|are\s+to|to\s+be|be|payable|effective|ahead|"
            r"expire|expires|ending|starting|beginning")
 _PAST = (r"was|were|had|did|said|told|ago|last|earlier|went|came|took|met|made|gave|"
@@ -166,7 +173,7 @@ _PAST = (r"was|were|had|did|said|told|ago|last|earlier|went|came|took|met|made|g
 _PRESENT = r"is|are|am|has|have|says|remains?|now|currently|today|this|ends|begins|starts"
 _TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b",
                     re.IGNORECASE)
-_PAST_AUX = re.compile(r"\b(?:had|was|were|been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PAST_AUX = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _TENSE_WINDOW = 80
 

@@ -232,7 +232,7 @@ def _bare_units(m, ctx):
         if not re.search(r"(?:for|in|over|within|after|took|takes|take|lasted|last|"
                          r"spent|spend|than)\s+$", before):
             return None
-        if re.match(r"\s*(?:of|ago|before|after|earlier|later)\b", after):
+        if re.match(r"\s*(?:ago|before|after|earlier|later)\b", after):
             return None
     return ("DURATION", duration_value(None, unit))
 

@@ -112,7 +112,8 @@ def _full_date(m, ctx):
     if year is None:
         if ctx.anchor is None:
             return ("DATE", f"XXXX-{month:02d}-{day:02d}") if 1 <= day <= 31 else None
-        year = cal.month_year(ctx.anchor, month, ctx.tense(m), day)
+        weekday = WEEKDAYS.get(m["wd"].lower()) if m["wd"] else None
+        year = cal.month_year(ctx.anchor, month, ctx.tense(m), day, weekday)
     d = cal.safe_date(year, month, day)
     return ("DATE", cal.fmt_day(d)) if d else None
 
