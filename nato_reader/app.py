@@ -37,6 +37,8 @@ def build_window(library: Library, settings: Settings, open_id: int | None = Non
                  interactive: bool = True, restore: bool = True) -> MainWindow:
     """The session and window over an open library; opens `open_id`, the last article
     read, or the newest, and starts analysing what is not yet analysed."""
+    if open_id is not None:
+        library.articles.get(open_id)  # raises "no article with id N" before any window
     session = Session(library)
     window = MainWindow(session, settings, interactive=interactive)
     session.setParent(window)
@@ -46,8 +48,6 @@ def build_window(library: Library, settings: Settings, open_id: int | None = Non
     wanted = [i for i in (open_id, settings.last_article(str(library.path))) if i is not None]
     if not any(view.select_article(i) for i in wanted):
         view.select_first()
-    if open_id is not None and window.current_id != open_id:
-        raise NatoReaderError(f"no article with id {open_id}")
     # The open article first (the pool runs one job at a time), then the rest.
     ids = [s.id for s in library.articles.summaries()]
     if window.current_id is not None:

@@ -145,6 +145,28 @@ class Session(QObject):
         store = getattr(self.library, "colours", None)
         return list(store.all()) if store is not None else []
 
+    # -- the named colour palette ---------------------------------------------------------
+
+    def add_colour(self, name: str, hex_: str):
+        colour = self.library.colours.add(name, hex_)
+        self.colours_changed.emit()
+        return colour
+
+    def remove_colour(self, name: str):
+        colour = self.library.colours.remove(name)
+        self.colours_changed.emit()
+        return colour
+
+    def rename_colour(self, old: str, new: str) -> None:
+        """Renames the annotations' colour too: views re-read annotations on the signal."""
+        self.library.colours.rename(old, new)
+        self.colours_changed.emit()
+
+    def set_colour_hex(self, name: str, hex_: str) -> str:
+        old = self.library.colours.set_hex(name, hex_)
+        self.colours_changed.emit()
+        return old
+
     def _annotation_changed(self, article_id: int, tags) -> None:
         self.annotations_changed.emit(article_id)
         if tags:

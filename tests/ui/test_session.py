@@ -106,3 +106,16 @@ def test_import_uses_its_own_connection(qtbot, tmp_path, seeds_dir, analyse_fixe
     assert library.articles.count() == 2
     session.wait_for_tasks()
     library.close()
+
+
+def test_colour_palette_changes_emit_colours_changed(qtbot, session):
+    with qtbot.waitSignal(session.colours_changed):
+        session.add_colour("doubt", "#cccccc")
+    assert "doubt" in [c.name for c in session.colours()]
+    with qtbot.waitSignal(session.colours_changed):
+        assert session.set_colour_hex("doubt", "#dddddd") == "#cccccc"
+    with qtbot.waitSignal(session.colours_changed):
+        session.rename_colour("doubt", "unsure")
+    with qtbot.waitSignal(session.colours_changed):
+        assert session.remove_colour("unsure").hex == "#dddddd"
+    assert "unsure" not in [c.name for c in session.colours()]
