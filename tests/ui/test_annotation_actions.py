@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
-from ui.test_undo_commands import with_annotation_stores
 
 from nato_reader.ui.annotation_actions import AnnotationActions, install_annotation_actions
 from nato_reader.ui.annotation_editor import AnnotationEditor
@@ -17,7 +16,7 @@ from nato_reader.ui.reader_view import ReaderView
 
 @pytest.fixture
 def asession(session):
-    return with_annotation_stores(session)
+    return session
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from ui.test_undo_commands import with_annotation_stores
 
 from nato_reader.ui.annotation_editor import AnnotationEditor, NoteDialog
 from nato_reader.ui.annotations_model import AnnotationFilterProxy, AnnotationsModel
@@ -32,7 +31,7 @@ class RecordingReader(ReaderView):
 
 @pytest.fixture
 def asession(session):
-    return with_annotation_stores(session)
+    return session
 
 
 @pytest.fixture

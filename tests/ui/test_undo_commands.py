@@ -4,11 +4,9 @@ undo puts the store back as it was, and redo after undo gives the same rows back
 from __future__ import annotations
 
 import dataclasses
-import itertools
 
 import pytest
 
-from nato_reader.core.model import Annotation, Colour
 from nato_reader.ui.undo_commands import (
     AddAnnotationCommand,
     AddColourCommand,
@@ -25,93 +23,10 @@ from nato_reader.ui.undo_commands import (
 )
 
 
-class FakeAnnotationStore:
-    """Stands in for store/annotations.py until it lands (same signatures)."""
-
-    def __init__(self, library) -> None:
-        self._library = library
-        self._rows: dict[int, Annotation] = {}
-        self._ids = itertools.count(1)
-
-    def add(self, article_id, start, end, colour, note="", tags=()):
-        body = self._library.articles.get(article_id).body
-        a = Annotation(next(self._ids), article_id, start, end, body[start:end],
-                       body[max(0, start - 32):start], body[end:end + 32], colour, note,
-                       tuple(tags))
-        self._rows[a.id] = a
-        return a
-
-    def update(self, annotation_id, note=None, tags=None, colour=None):
-        old = self._rows[annotation_id]
-        changes = {k: v for k, v in (("note", note), ("colour", colour)) if v is not None}
-        if tags is not None:
-            changes["tags"] = tuple(tags)
-        self._rows[annotation_id] = dataclasses.replace(old, **changes)
-        return old
-
-    def delete(self, annotation_id):
-        return self._rows.pop(annotation_id)
-
-    def restore(self, annotation):
-        self._rows[annotation.id] = annotation
-        return annotation
-
-    def get(self, annotation_id):
-        return self._rows[annotation_id]
-
-    def for_article(self, article_id):
-        return [a for a in self._rows.values() if a.article_id == article_id]
-
-    def all_tag_names(self):
-        return sorted({t for a in self._rows.values() for t in a.tags})
-
-
-class FakeColourStore:
-    def __init__(self) -> None:
-        self._colours = [Colour("yellow", "#f7e463"), Colour("claim", "#ffb3a7"),
-                         Colour("evidence", "#a8e6a1"), Colour("question", "#a7c7ff")]
-
-    def all(self):
-        return list(self._colours)
-
-    def add(self, name, hex_):
-        self._colours.append(Colour(name, hex_))
-        return self._colours[-1]
-
-    def remove(self, name):
-        colour = next(c for c in self._colours if c.name == name)
-        self._colours.remove(colour)
-        return colour
-
-    def rename(self, old, new):
-        self._colours = [Colour(new, c.hex) if c.name == old else c for c in self._colours]
-        return old
-
-    def set_hex(self, name, hex_):
-        old = next(c.hex for c in self._colours if c.name == name)
-        self._colours = [Colour(name, hex_) if c.name == name else c for c in self._colours]
-        return old
-
-
-def with_annotation_stores(session):
-    """The library's own stores; the store module's classes if the Library does not
-    have them yet; the fakes above only if neither exists."""
-    library = session.library
-    try:
-        from nato_reader.store import annotations as store
-    except ImportError:
-        store = None
-    if not hasattr(library, "annotations"):
-        library.annotations = (store.AnnotationStore(library.db) if store
-                               else FakeAnnotationStore(library))
-    if not hasattr(library, "colours"):
-        library.colours = store.ColourStore(library.db) if store else FakeColourStore()
-    return session
-
-
 @pytest.fixture
 def asession(session):
-    return with_annotation_stores(session)
+    """The session over a seeded tmp_path library (real annotation and colour stores)."""
+    return session
 
 
 @pytest.fixture
