@@ -177,9 +177,17 @@ class MarkdownEditor(QWidget):
         self.preview = QTextBrowser(self)
         self.preview.setOpenExternalLinks(True)
         self.preview.setAccessibleName("Note preview")
+        preview_box = QWidget(self)
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 4, 0, 0)
+        preview_layout.setSpacing(2)
+        caption = QLabel("Preview", preview_box)
+        caption.setStyleSheet("color: palette(placeholder-text);")
+        preview_layout.addWidget(caption)
+        preview_layout.addWidget(self.preview)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.edit)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(preview_box)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -199,7 +207,7 @@ class MarkdownEditor(QWidget):
         if text.strip():
             self.preview.setMarkdown(text)
         else:
-            self.preview.setHtml("<p style='color: gray'>Preview</p>")
+            self.preview.setHtml("<p style='color: gray'>Nothing written yet.</p>")
 
 
 class AnnotationEditor(QDialog):

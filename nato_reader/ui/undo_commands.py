@@ -249,30 +249,16 @@ class RemoveCorrectionCommand(SessionCommand):
 # -- the named palette ---------------------------------------------------------------------
 
 
-def palette_call(session, method: str, *args):
-    """Call the session's palette method (add_colour, remove_colour, rename_colour,
-    set_colour_hex). Until the session has them, fall back to the library's colour store
-    (add, remove, rename, set_hex) and emit `colours_changed` here: a narrow adapter that
-    goes away once Session grows the methods."""
-    if hasattr(session, method):
-        return getattr(session, method)(*args)
-    store_method = {"add_colour": "add", "remove_colour": "remove",
-                    "rename_colour": "rename", "set_colour_hex": "set_hex"}[method]
-    result = getattr(session.library.colours, store_method)(*args)
-    session.colours_changed.emit()  # views re-read annotations too: a rename renames them
-    return result
-
-
 class AddColourCommand(SessionCommand):
     def __init__(self, session, name: str, hex_: str) -> None:
         super().__init__(session, f"Add colour {quoted(name)}")
         self.name, self.hex = name, hex_
 
     def _redo(self) -> None:
-        palette_call(self.session, "add_colour", self.name, self.hex)
+        self.session.add_colour(self.name, self.hex)
 
     def _undo(self) -> None:
-        palette_call(self.session, "remove_colour", self.name)
+        self.session.remove_colour(self.name)
 
 
 class RenameColourCommand(SessionCommand):
@@ -283,10 +269,10 @@ class RenameColourCommand(SessionCommand):
         self.old, self.new = old, new
 
     def _redo(self) -> None:
-        palette_call(self.session, "rename_colour", self.old, self.new)
+        self.session.rename_colour(self.old, self.new)
 
     def _undo(self) -> None:
-        palette_call(self.session, "rename_colour", self.new, self.old)
+        self.session.rename_colour(self.new, self.old)
 
 
 class RecolourCommand(SessionCommand):
@@ -296,10 +282,10 @@ class RecolourCommand(SessionCommand):
         self.old_hex: str | None = None
 
     def _redo(self) -> None:
-        self.old_hex = palette_call(self.session, "set_colour_hex", self.name, self.hex)
+        self.old_hex = self.session.set_colour_hex(self.name, self.hex)
 
     def _undo(self) -> None:
-        palette_call(self.session, "set_colour_hex", self.name, self.old_hex)
+        self.session.set_colour_hex(self.name, self.old_hex)
 
 
 def _article_body(session, article_id: int) -> str:
