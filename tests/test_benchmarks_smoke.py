@@ -1,0 +1,66 @@
+"""Keep the benchmark scripts from rotting: generate a tiny library and run the store
+benchmark on it. Figures are printed by the scripts, never asserted here."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nato_reader.core.articles import parse_article
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+pytestmark = pytest.mark.slow
+
+
+def run_script(name: str, *args: str) -> dict:
+    proc = subprocess.run([sys.executable, str(BENCHMARKS / name), *args],
+                          capture_output=True, text=True, timeout=300, cwd=BENCHMARKS.parent)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("generate_library",
+                                                  BENCHMARKS / "generate_library.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_articles_are_dated_varied_and_reproducible(tmp_path):
+    folder = tmp_path / "articles"
+    result = run_script("generate_library.py", "--count", "20", "--seed", "3",
+                        "--out", str(folder))
+    files = sorted(folder.glob("*.txt"))
+    assert result["articles"] == 20 and len(files) == 20
+    generator = load_generator()
+    parsed = []
+    for index, path in enumerate(files):
+        text = path.read_text(encoding="utf-8")
+        assert text == generator.article_text(3, index)  # the seed alone decides
+        parsed.append(parse_article(text, path.name))
+    assert sum(1 for p in parsed if p.published is not None) >= 18
+    assert len({p.title for p in parsed}) == 20
+    assert any(p.headings for p in parsed)
+    for p in parsed:
+        assert 150 <= len(p.body.split()) <= 1700
+    assert generator.article_text(4, 0) != generator.article_text(3, 0)
+
+
+def test_store_benchmark_runs_on_a_tiny_library(tmp_path):
+    folder = tmp_path / "articles"
+    run_script("generate_library.py", "--count", "20", "--out", str(folder))
+    result = run_script("bench_store.py", "--library", str(folder), "--queries", "12")
+    assert result["import"]["articles"] == 20
+    assert result["search"]["queries"] == 12
+    assert result["search"]["fts"]["n"] == 12
+    assert result["search"]["reference_like_scan"]["n"] == 12
+    assert result["summaries"]["rows"] == 20
+    assert {"p50_ms", "p95_ms"} <= set(result["matching_article_ids"])
+    assert result["peak_rss_mb"] > 0
