@@ -208,13 +208,16 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.types_toolbar)
         self.type_actions: dict[str, QAction] = {}
         view_menu.addAction(self.types_toolbar.toggleViewAction())
+        self.annotation_actions: list[QAction] = []
+        self.reader.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reader.browser.customContextMenuRequested.connect(self._reader_menu)
 
         if install_annotation_actions is not None and hasattr(self.session.library,
                                                                 "annotations"):
-            actions = install_annotation_actions(self, self.session, self.reader)
-            if actions:
+            self.annotation_actions = install_annotation_actions(self, self.session, self.reader)
+            if self.annotation_actions:
                 menu = menus.addMenu("A&nnotate")
-                menu.addActions(actions)
+                menu.addActions(self.annotation_actions)
 
     def _connect(self) -> None:
         s = self.session
@@ -252,6 +255,8 @@ class MainWindow(QMainWindow):
         self.reader.set_article(article, analysis)
         self._show_annotations()
         self._show_analysis(analysis)
+        if self.annotations_panel is not None:
+            self.annotations_panel.set_article(article_id)
         self.setWindowTitle(f"{article.title} — NATO Reader")
         self.settings.set_last_article(str(self.session.library.path), article_id)
         if analysis is None and not self.analysis_error:
@@ -313,6 +318,18 @@ class MainWindow(QMainWindow):
         except Exception:  # the annotation store may not be there yet
             annotations, colours = [], []
         self.reader.set_annotations(annotations, colours)
+
+    def _reader_menu(self, pos) -> None:
+        """The standard copy/select menu, with the annotation actions first."""
+        menu = self.reader.browser.createStandardContextMenu(pos)
+        first = menu.actions()[0] if menu.actions() else None
+        if self.annotation_actions:
+            menu.insertActions(first, self.annotation_actions)
+            menu.insertSeparator(first)
+        menu.addSeparator()
+        menu.addAction("Find in Article…", self.reader.open_find)
+        menu.exec(self.reader.browser.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def reanalyse(self) -> None:
         if self.current_id is not None:

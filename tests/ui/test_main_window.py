@@ -168,3 +168,20 @@ def test_real_analysis_runs_through_the_worker(qtbot, seeded_library, settings):
 
 def test_default_size_is_roomy(window):
     assert window.width() >= 1200 and window.height() >= 800
+
+
+def test_new_annotation_is_painted_and_listed(window, session):
+    if not hasattr(session.library, "annotations"):
+        pytest.skip("the annotation store is not in this build")
+    from nato_reader.ui.reader_view import ANNOTATION_PROPERTY
+
+    mention = window.reader.analysis.mentions[2]
+    annotation = session.add_annotation(window.current_id, mention.start - 3, mention.end,
+                                        "claim", note="check this")
+    fmt = window.reader.char_format_at(mention.start)
+    assert fmt.property(ANNOTATION_PROPERTY) == annotation.id
+    assert window.reader.label_at(mention.start) == mention.label  # entity still marked
+    if window.annotations_panel is not None:
+        assert window.annotations_panel.model.rowCount() == 1
+    session.delete_annotation(annotation.id)
+    assert not window.reader.char_format_at(mention.start).property(ANNOTATION_PROPERTY)
