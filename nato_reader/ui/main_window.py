@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         for label in settings.hidden_types():
             self.reader.set_type_visible(label, False)
         self._rebuild_type_actions(None)
+        self._library_changed(select=False)
 
     # -- construction --------------------------------------------------------------------------
 
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Import &Folder…", self.import_folder, QKeySequence("Ctrl+Shift+O"))
         self._action(file_menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
+        self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
 
         edit_menu = menus.addMenu("&Edit")
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         self.entity_panel.step_requested.connect(self.step_mention)
         self.entity_panel.show_articles_requested.connect(self.show_articles_mentioning)
         self.timeline.event_activated.connect(self.go_to_event)
+        s.articles_changed.connect(self._library_changed)
         s.analysis_ready.connect(self._analysis_ready)
         s.corrections_changed.connect(self._corrections_changed)
         s.annotations_changed.connect(self._annotations_changed)
@@ -262,6 +264,15 @@ class MainWindow(QMainWindow):
         if analysis is None and not self.analysis_error:
             self.session.request_analysis([article_id])
         self.article_shown.emit(article_id)
+
+    def _library_changed(self, select: bool = True) -> None:
+        """With nothing open: say how to fill an empty library, or open the first article."""
+        if self.current_id is None:
+            if self.session.library.articles.count() == 0:
+                self.reader.show_placeholder("Your library is empty.\nDrop article files here, "
+                                             "or use File → Import Files… (Ctrl+O).")
+            elif select:
+                self.library_view.select_first()
 
     def _show_analysis(self, analysis: Analysis | None) -> None:
         self.reader.set_analysis(analysis)

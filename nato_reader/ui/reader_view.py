@@ -428,7 +428,7 @@ class ReaderView(QWidget):
         title_block.setLineHeight(118, 1)  # ProportionalHeight
         title_block.setBottomMargin(8)
         title_fmt = QTextCharFormat()
-        title_fmt.setFont(reading_font(self.point_size * 1.75))
+        title_fmt.setFont(reading_font(self.point_size * 1.5))
         title_fmt.setFontWeight(QFont.Weight.Bold)
         title_fmt.setForeground(text_colour)
         cursor.setBlockFormat(title_block)
@@ -449,7 +449,7 @@ class ReaderView(QWidget):
         para_block.setBottomMargin(self.point_size * 0.95)
         heading_block = QTextBlockFormat()
         heading_block.setHeadingLevel(2)
-        heading_block.setTopMargin(self.point_size * 1.3)
+        heading_block.setTopMargin(self.point_size * 1.6)
         heading_block.setBottomMargin(self.point_size * 0.45)
         heading_block.setLineHeight(125, 1)
         body_fmt = QTextCharFormat()

@@ -185,3 +185,16 @@ def test_new_annotation_is_painted_and_listed(window, session):
         assert window.annotations_panel.model.rowCount() == 1
     session.delete_annotation(annotation.id)
     assert not window.reader.char_format_at(mention.start).property(ANNOTATION_PROPERTY)
+
+
+def test_empty_library_says_how_to_add_articles(qtbot, library, settings, analyse_fixed,
+                                                 seeds_dir):
+    session = Session(library, analyse=analyse_fixed)
+    win = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(win)
+    assert "library is empty" in win.reader.browser.toPlainText()
+    with qtbot.waitSignal(session.imported, timeout=10000):
+        win.import_paths([seeds_dir])
+    assert win.current_id is not None  # the first imported article opens
+    qtbot.waitUntil(win.analysis_shown, timeout=10000)
+    session.wait_for_tasks()
