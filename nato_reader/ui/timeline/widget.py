@@ -62,7 +62,7 @@ class TimelineWidget(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._all: list[TimelineEvent] = []
         self._shown: list[TimelineEvent] = []
-        self._order: dict[TimelineEvent, int] = {}
+        self._order: dict[tuple[int, int], int] = {}  # (article_id, body_start) -> index
         self._sorted: list[TimelineEvent] = []
         self._lanes: list[Lane] = []
         self._keep: Callable[[TimelineEvent], bool] | None = None
@@ -128,7 +128,7 @@ class TimelineWidget(QWidget):
 
     def select_event(self, event: TimelineEvent | None) -> None:
         """Select (and bring into view) an event without emitting event_activated."""
-        self._selected = event if event in self._order else None
+        self._selected = self._shown_equal(event)
         if self._selected is not None:
             self._ensure_visible(self._selected)
         self.update()
@@ -224,12 +224,17 @@ class TimelineWidget(QWidget):
         self._sorted = sorted(self._shown, key=lambda e: (
             e.start, e.end, lane_rank.get(e.article_id if self._library else 0, 0),
             e.article_id, e.body_start))
-        self._order = {e: i for i, e in enumerate(self._sorted)}
-        if self._selected not in self._order:
-            self._selected = None
+        self._order = {_key(e): i for i, e in enumerate(self._sorted)}
+        self._selected = self._shown_equal(self._selected)
         self._hovered = None
         self._update_scrollbar()
         self._changed()
+
+    def _shown_equal(self, event: TimelineEvent | None) -> TimelineEvent | None:
+        """The shown event equal to `event`, or None when it is filtered out or unknown."""
+        index = self._order.get(_key(event)) if event is not None else None
+        found = self._sorted[index] if index is not None else None
+        return found if found == event else None
 
     def _changed(self) -> None:
         self._version += 1
@@ -488,7 +493,7 @@ class TimelineWidget(QWidget):
         if self._selected is None:
             index = 0 if direction > 0 else len(self._sorted) - 1
         else:
-            index = self._order[self._selected] + direction
+            index = self._order[_key(self._selected)] + direction
             if not 0 <= index < len(self._sorted):
                 return
         event = self._sorted[index]
@@ -537,6 +542,10 @@ class TimelineWidget(QWidget):
         lane = f"<br><small>{escape(event.lane)}</small>" if self._library else ""
         return (f"<qt><b>{escape(event.label)}</b> &nbsp;({escape(describe_dates(event))})"
                 f"{lane}<p>{escape(event.sentence_text)}</p></qt>")
+
+
+def _key(event: TimelineEvent) -> tuple[int, int]:
+    return event.article_id, event.body_start
 
 
 def _bubble_text(count: int) -> str:
