@@ -145,6 +145,7 @@ class ArticleNotes(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("<b>Article</b>", self)
         tags_row = QHBoxLayout()
+        tags_row.setSpacing(8)
         tags_label = QLabel("&Tags", self)
         tags_label.setBuddy(self.tags)
         tags_row.addWidget(tags_label)
@@ -246,6 +247,20 @@ class AnnotationsPanel(QWidget):
         view = self.orphan_list if self.orphan_list.hasFocus() else self.list
         index = view.currentIndex()
         return index.data(AnnotationRole) if index.isValid() else None
+
+    def select_annotation(self, annotation_id: int) -> bool:
+        """Make `annotation_id` current in its list (e.g. just after highlighting)."""
+        row = self.model.row_of(annotation_id)
+        if row < 0:
+            return False
+        source = self.model.index(row, 0)
+        for proxy, view in ((self.placed, self.list), (self.orphaned, self.orphan_list)):
+            index = proxy.mapFromSource(source)
+            if index.isValid():
+                view.setCurrentIndex(index)
+                view.scrollTo(index)
+                return True
+        return False  # filtered out
 
     def jump_to(self, index: QModelIndex) -> None:
         annotation = index.data(AnnotationRole)

@@ -151,6 +151,15 @@ def test_click_and_enter_jump_to_the_range(qtbot, panel, annotated):
     assert len(panel.reader.jumps) == 2
 
 
+def test_select_annotation(panel, annotated):
+    assert panel.select_annotation(annotated[2].id)
+    assert panel.current_annotation().id == annotated[2].id
+    panel.set_filters(colour="claim")
+    assert not panel.select_annotation(annotated[2].id)  # filtered out
+    assert panel.select_annotation(annotated[3].id)
+    assert panel.orphan_list.currentIndex().data(Qt.ItemDataRole.UserRole + 2) == annotated[3].id
+
+
 def test_delete_key_deletes_through_undo(qtbot, panel, annotated):
     session = panel.session
     view = panel.list
