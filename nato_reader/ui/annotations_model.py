@@ -63,6 +63,11 @@ class AnnotationsModel(QAbstractListModel):
     # -- public --------------------------------------------------------------------------
 
     def set_article(self, article_id: int | None) -> None:
+        """Show `article_id`'s annotations; the same article again only refreshes (views
+        keep their selection), so callers may call this on every "article shown"."""
+        if article_id is not None and article_id == self.article_id:
+            self.refresh()
+            return
         self.beginResetModel()
         self.article_id = article_id
         self._rows = self._fetch()

@@ -109,6 +109,12 @@ def test_model_follows_changes_without_reset(qtbot, asession, article, annotated
         asession.add_annotation(other, 0, 5, "claim")
 
 
+def test_same_article_again_keeps_the_selection(panel, annotated):
+    panel.select_annotation(annotated[2].id)
+    panel.set_article(annotated[2].article_id)
+    assert panel.current_annotation().id == annotated[2].id
+
+
 def test_lists_placed_in_body_order_and_orphans_apart(panel, annotated):
     assert ids(panel.placed) == [a.id for a in sorted(annotated[:3], key=lambda a: a.start)]
     assert ids(panel.orphaned) == [annotated[3].id]
