@@ -24,7 +24,7 @@ FAKE_ENTITIES = {
     "Norway": ("GPE", "Norway"),
 }
 FAKE_DATES = {"30 September 2023": "2023-09-30", "October 2014": "2014-10",
-              "24 February": "2022-02-24"}
+              "24 February": "2022-02-24", "July": "2023-07"}
 
 
 def fake_analyse(text: str, published=None) -> Analysis:

@@ -198,3 +198,20 @@ def test_empty_library_says_how_to_add_articles(qtbot, library, settings, analys
     assert win.current_id is not None  # the first imported article opens
     qtbot.waitUntil(win.analysis_shown, timeout=10000)
     session.wait_for_tasks()
+
+
+def test_timeline_library_mode_shows_every_listed_article(window, session, settings):
+    if not hasattr(window.timeline.widget, "set_events"):
+        pytest.skip("the timeline widget is not in this build")
+    single = {e.article_id for e in window.timeline.events}
+    assert single == {window.current_id}
+    window.timeline_library_action.trigger()
+    assert window.timeline.widget.library_mode()
+    ids = {s.id for s in session.library.articles.summaries()}
+    assert {e.article_id for e in window.timeline.events} == ids
+    assert Settings(settings).timeline_library_mode()
+    # the library's filter narrows the lanes
+    window.library_view.set_entity_filter("X", {window.current_id})
+    assert {e.article_id for e in window.timeline.events} == {window.current_id}
+    window.timeline_library_action.trigger()
+    assert not window.timeline.widget.library_mode()
