@@ -1,0 +1,141 @@
+"""The analysis of one text: entity mentions (spaCy NER + consolidation), temporal
+expressions (core/timex.py) and sentences, as one cacheable `Analysis`.
+
+Importing this module is cheap: spaCy is loaded on first use, by core/nlp.py.
+Long texts are cut into chunks at paragraph (else sentence, else word) boundaries, so
+spaCy's max_length is never reached and memory stays bounded; offsets are mapped back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from nato_reader.core import nlp as _nlp
+from nato_reader.core.entities import consolidate
+from nato_reader.core.model import Analysis, Span
+from nato_reader.core.timex import split_sentences, tag_timexes
+from nato_reader.paths import resource
+
+__all__ = ["PIPELINE_VERSION", "analyse", "analyse_many"]
+
+# Bump the first part by hand when the output format or meaning changes; the second part
+# follows the code and data that produce the output, so any edit to them (or another
+# model) invalidates the cache by itself.
+_PIPELINE_EPOCH = "1"
+MAX_CHUNK_CHARS = 20_000
+BATCH_SIZE = 16
+
+_CORE = Path(__file__).resolve().parent
+_VERSION_FILES = ("analysis.py", "entities.py", "entity_rules.py", "gazetteer.py", "nlp.py",
+                  "timex.py", "timex_rules.py", "timex_relative.py", "timex_lexicon.py",
+                  "timex_calendar.py")
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+_NEWLINES = re.compile(r"\s*\n\s*")
+
+
+def _pipeline_version() -> str:
+    digest = hashlib.sha1()
+    for path in [*(_CORE / name for name in _VERSION_FILES), resource("gazetteer.json")]:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode())
+    digest.update(_nlp.model_version().encode())
+    digest.update(_nlp.DEFAULT_PROFILE.encode())
+    return f"{_PIPELINE_EPOCH}+{digest.hexdigest()[:10]}"
+
+
+PIPELINE_VERSION: str = _pipeline_version()
+
+
+def analyse(text: str, published: date | None) -> Analysis:
+    """Entities, timeline and sentences of one text (loads spaCy on first use)."""
+    return analyse_many([(text, published)])[0]
+
+
+def analyse_many(items: Sequence[tuple[str, date | None]],
+                 progress: Callable[[int, int], None] | None = None,
+                 is_cancelled: Callable[[], bool] | None = None) -> list[Analysis]:
+    """Analyse many texts, batched through spaCy's nlp.pipe. Reports progress(done, total)
+    after each text; when is_cancelled() turns true, returns the analyses done so far."""
+    total = len(items)
+    if progress:
+        progress(0, total)
+    if not total:
+        return []
+    nlp = _nlp.get_nlp()
+    chunks = [_chunks(text) for text, _ in items]
+    flat = ((piece, offset) for pieces in chunks for offset, piece in pieces)
+    docs = nlp.pipe(((piece, offset) for piece, offset in flat), as_tuples=True,
+                    batch_size=BATCH_SIZE)
+    results: list[Analysis] = []
+    for (text, published), pieces in zip(items, chunks, strict=True):
+        if is_cancelled and is_cancelled():
+            break
+        ents: list[tuple[int, int, str]] = []
+        sentences: list[Span] = []
+        for _ in pieces:
+            doc, offset = next(docs)
+            ents.extend((e.start_char + offset, e.end_char + offset, e.label_)
+                        for e in doc.ents)
+            sentences.extend(_sentences(doc, text, offset))
+        results.append(_finish(text, published, ents, sentences))
+        if progress:
+            progress(len(results), total)
+    return results
+
+
+def _finish(text: str, published: date | None, ents, sentences: list[Span]) -> Analysis:
+    mentions = consolidate(text, ents)
+    timexes = tag_timexes(text, published, sentences) if sentences else []
+    return Analysis(mentions=mentions, timexes=tuple(timexes), sentences=tuple(sentences),
+                    pipeline_version=PIPELINE_VERSION)
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of at most MAX_CHUNK_CHARS, cut at the best boundary."""
+    if not text.strip():
+        return []
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > MAX_CHUNK_CHARS:
+        limit = start + MAX_CHUNK_CHARS
+        cut = limit
+        for pattern in _BREAKS:
+            last = None
+            for m in pattern.finditer(text, start + MAX_CHUNK_CHARS // 2, limit):
+                last = m
+            if last is not None:
+                cut = last.end()
+                break
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
+def _sentences(doc, text: str, offset: int) -> Iterator[Span]:
+    """Sentence spans from the pipeline (or the rule splitter), never across a line break."""
+    if doc.has_annotation("SENT_START"):
+        raw = ((s.start_char + offset, s.end_char + offset) for s in doc.sents)
+    else:
+        raw = ((s.start + offset, s.end + offset) for s in split_sentences(doc.text))
+    for start, end in raw:
+        pos = start
+        for m in _NEWLINES.finditer(text, start, end):
+            yield from _strip(text, pos, m.start())
+            pos = m.end()
+        yield from _strip(text, pos, end)
+
+
+def _strip(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Span(start, end)

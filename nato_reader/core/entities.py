@@ -1,0 +1,222 @@
+"""Entity consolidation: from the model's raw spans to one canonical entity per
+real-world referent, and the user's corrections on top.
+
+Per article:
+1. each raw span is cleaned (entity_rules: "the", possessives, titles, demonyms, junk);
+2. the gazetteer fixes types and canonical names it knows, and adds names the model
+   missed ("the Kremlin"; "the Alliance" where the text is about NATO);
+3. adjacent person spans are joined ("Trygve Slagsvold" + "Vedum");
+4. short forms link to a full name in the same text ("Draghi" -> "Mario Draghi"; "ECB"
+   -> "European Central Bank"); a known surname alone links to the gazetteer's person;
+5. each canonical entity gets one type: the gazetteer's or a person link's, else a
+   majority vote over its mentions.
+Canonical names come from the gazetteer or the text itself, never from the article id,
+so the same name in two articles is the same entity across the library.
+
+Dates are not entities here: they come from the timex tagger into the timeline, which
+the reader highlights.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from nato_reader.core.entity_rules import (
+    ENTITY_LABELS,
+    TITLE_WORDS,
+    Candidate,
+    clean_span,
+    normalise_name,
+)
+from nato_reader.core.gazetteer import Gazetteer, default_gazetteer
+from nato_reader.core.model import EntityCorrection, Mention, Span
+
+__all__ = ["ENTITY_LABELS", "EntityRow", "apply_corrections", "consolidate", "entity_rows"]
+
+_LINKABLE = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
+_ACRONYM_STOP = {"of", "the", "and", "for", "de", "du", "des", "la", "&"}
+
+
+def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
+                gaz: Gazetteer | None = None) -> tuple[Mention, ...]:
+    """Mentions for `text` from the model's (start, end, label) spans."""
+    gaz = gaz or default_gazetteer()
+    cands: list[Candidate] = []
+    for start, end, label in raw:
+        cands.extend(clean_span(text, start, end, label, gaz))
+    cands = _remove_overlaps(cands)
+    cands = _join_adjacent_persons(text, cands)
+    named = _named_in_text(text, gaz)
+    cands = _add_gazetteer_matches(text, cands, gaz, named)
+    for c in cands:
+        entry = gaz.lookup(c.surface(text))
+        if entry and (not entry.context or entry.canonical in named):
+            c.canonical, c.label, c.locked = entry.canonical, entry.label, True
+    _link_short_forms(text, cands, gaz)
+    for c in cands:
+        if c.canonical is None:
+            c.canonical = normalise_name(c.surface(text))
+    _vote_types(text, cands)
+    return tuple(Mention(c.start, c.end, text[c.start:c.end], c.label, c.canonical)
+                 for c in sorted(cands, key=lambda c: c.start))
+
+
+def _remove_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Longest first; a span that overlaps a kept one is dropped."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _join_adjacent_persons(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev and prev.label == c.label == "PERSON" and text[prev.end:c.start] == " "
+                and text[c.start].isupper()):
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
+
+def _named_in_text(text: str, gaz: Gazetteer) -> set[str]:
+    """Canonical names the text names outright (context for aliases like "Alliance")."""
+    return {m.entry.canonical for m in gaz.scan(text) if not m.entry.context}
+
+
+def _add_gazetteer_matches(text: str, cands: list[Candidate], gaz: Gazetteer,
+                           named: set[str]) -> list[Candidate]:
+    """Add known names the model missed; a known name wholly covering model spans that
+    are parts of it ("North Atlantic" inside "North Atlantic Treaty Organization") wins."""
+    cands = sorted(cands, key=lambda c: c.start)
+    starts = [c.start for c in cands]
+
+    added: list[Candidate] = []
+    dropped: set[int] = set()
+    for m in gaz.scan(text):
+        if m.entry.context and m.entry.canonical not in named:
+            continue
+        if m.entry.label == "PERSON" and " " not in text[m.start:m.end]:
+            continue  # a lone surname is linked below, never added on its own
+        if not _plausible_at(text, m.start, m.end):
+            continue
+        i = bisect.bisect_left(starts, m.end)
+        overlapping = [j for j in range(max(0, i - 8), i)
+                       if cands[j].end > m.start and cands[j].start < m.end]
+        if not overlapping:
+            added.append(Candidate(m.start, m.end, m.entry.label))
+        elif all(m.start <= cands[j].start and cands[j].end <= m.end for j in overlapping) \
+                and any((cands[j].start, cands[j].end) != (m.start, m.end) for j in overlapping):
+            dropped.update(overlapping)
+            added.append(Candidate(m.start, m.end, m.entry.label))
+    kept = [c for j, c in enumerate(cands) if j not in dropped]
+    return sorted(kept + added, key=lambda c: c.start)
+
+
+def _plausible_at(text: str, start: int, end: int) -> bool:
+    """Not the head of a longer capitalised name the model did not see ("Patriot Act",
+    "Washington Post"); a following title word is fine ("NATO Secretary General")."""
+    if text[end:end + 1] != " ":
+        return True
+    following = text[end + 1:end + 40].split(" ", 1)[0].rstrip(".,;:!?'’\")")
+    return not following[:1].isupper() or following in TITLE_WORDS
+
+
+def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
+    """Short forms take the canonical name of a full form in the same text."""
+    persons: dict[tuple[str, ...], str] = {}
+    orgs: dict[str, str] = {}
+    for c in cands:
+        words = tuple(c.surface(text).split())
+        if c.label == "PERSON" and len(words) >= 2:
+            persons.setdefault(words, c.canonical or normalise_name(c.surface(text)))
+        if c.label == "ORG" and len(words) >= 2:
+            initials = "".join(w[0] for w in words if w.lower() not in _ACRONYM_STOP)
+            orgs.setdefault(initials.upper(), c.canonical or normalise_name(c.surface(text)))
+    for c in cands:
+        if c.canonical is not None or c.label not in _LINKABLE:
+            continue
+        surface = c.surface(text)
+        words = tuple(surface.split())
+        full = {name for key, name in persons.items()
+                if len(key) > len(words) and key[-len(words):] == words}
+        if len(full) == 1:
+            c.canonical, c.label, c.locked = full.pop(), "PERSON", True
+        elif not full and len(words) == 1 and surface in gaz.surnames:
+            c.canonical, c.label, c.locked = gaz.surnames[surface], "PERSON", True
+        elif surface.isupper() and 2 <= len(surface) <= 6 and surface in orgs:
+            c.canonical, c.label, c.locked = orgs[surface], "ORG", True
+
+
+def _vote_types(text: str, cands: list[Candidate]) -> None:
+    """One type per canonical entity: a known type wins, else the majority."""
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(c.canonical, []).append(c)
+    for members in groups.values():
+        locked = [c.label for c in members if c.locked]
+        if locked:
+            label = Counter(locked).most_common(1)[0][0]
+        else:
+            votes = Counter(c.label for c in members)
+            best = max(votes.values())
+            tied = [c for c in members if votes[c.label] == best]
+            # on a tie, the longest (most explicit) mention decides, then the first
+            label = max(tied, key=lambda c: (c.end - c.start, -c.start)).label
+        for c in members:
+            c.label = label
+
+
+# --- corrections and panel rows ------------------------------------------------------
+
+
+def apply_corrections(mentions: Sequence[Mention],
+                      corrections: Sequence[EntityCorrection]) -> tuple[Mention, ...]:
+    """The user's corrections, in id order, keyed by canonical name (a pure function).
+
+    hide drops the entity's mentions; rename changes their canonical name; merge changes
+    it to the target's and takes the target's type when the target is present (so the
+    merged entity is one panel row); retype changes the label of all its mentions."""
+    result = list(mentions)
+    for corr in sorted(corrections, key=lambda c: c.id):
+        if corr.kind == "hide":
+            result = [m for m in result if m.canonical != corr.canonical]
+        elif corr.kind == "rename" and corr.value:
+            result = [replace(m, canonical=corr.value) if m.canonical == corr.canonical else m
+                      for m in result]
+        elif corr.kind == "merge" and corr.value and corr.value != corr.canonical:
+            target = Counter(m.label for m in result if m.canonical == corr.value)
+            label = target.most_common(1)[0][0] if target else None
+            result = [replace(m, canonical=corr.value, label=label or m.label)
+                      if m.canonical == corr.canonical else m for m in result]
+        elif corr.kind == "retype" and corr.value:
+            result = [replace(m, label=corr.value) if m.canonical == corr.canonical else m
+                      for m in result]
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One canonical entity of an article, for the side panel and the export."""
+
+    canonical: str
+    label: str
+    count: int
+    spans: tuple[Span, ...]
+
+
+def entity_rows(mentions: Iterable[Mention]) -> list[EntityRow]:
+    """One row per (canonical, label), ordered by label, then count (desc), then name."""
+    spans: dict[tuple[str, str], list[Span]] = {}
+    for m in mentions:
+        spans.setdefault((m.canonical, m.label), []).append(Span(m.start, m.end))
+    rows = [EntityRow(name, label, len(s), tuple(sorted(s, key=lambda x: x.start)))
+            for (name, label), s in spans.items()]
+    rows.sort(key=lambda r: (r.label, -r.count, r.canonical.casefold()))
+    return rows

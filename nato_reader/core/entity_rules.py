@@ -1,0 +1,150 @@
+"""Rules that clean one raw entity span from the statistical model before consolidation.
+
+General English news conventions, not fixes for particular texts:
+- a leading article ("the Alliance") and a trailing possessive ("NATO's") are not part
+  of the name;
+- titles and honorifics are not part of a person's name ("Finance Minister Trygve
+  Slagsvold Vedum" -> PERSON "Trygve Slagsvold Vedum");
+- a demonym followed only by title words is a NORP, not an organisation ("British
+  Defence [Secretary]" -> NORP "British");
+- a known country or demonym at the head of a person span is its own mention ("US
+  President Joe Biden" -> GPE "US" + PERSON "Joe Biden");
+- proper names are capitalised; spans without letters are junk; a "person" with a digit
+  in the name is a product ("Leopard 2").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nato_reader.core.gazetteer import Gazetteer
+
+# OntoNotes name types the reader shows. DATE and TIME come from the timex tagger into
+# the timeline; numbers, money and percentages are not entities a reader follows.
+ENTITY_LABELS = frozenset({
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+    "LAW", "LANGUAGE",
+})
+
+_TITLES = """
+President Vice Prime Minister Ministers Secretary General Deputy Foreign Defence Defense
+Finance Interior Economy Chancellor Spokesman Spokeswoman Spokesperson Premier Leader
+Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord Lady King Queen Prince Princess
+Pope Gen Gen. Lt Lt. Col Col. Maj Maj. Capt Capt. Adm Adm. Sgt Sgt. Admiral Commander
+Chief Ambassador Senator Sen. Rep. Representative Governor Gov. Mayor Speaker Chairman
+Chairwoman Chair Director Envoy Commissioner High Supreme Allied Field Marshal Major
+Colonel Captain Sergeant Lieutenant Brigadier Air Staff State Home Justice Trade
+Health Minster Secretary-General Former Acting Opposition Ex
+"""
+TITLE_WORDS = frozenset(_TITLES.split())
+
+_EDGE_PUNCT = "\"'“”‘’()[]{},;:!?*«»"
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_LETTER = re.compile(r"[^\W\d_]")
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Candidate:
+    """A mention on its way to consolidation; canonical is None until it is decided."""
+
+    start: int
+    end: int
+    label: str
+    canonical: str | None = None
+    locked: bool = False  # the label is known (gazetteer or person link), not voted
+
+    def surface(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def normalise_name(surface: str) -> str:
+    return _WS.sub(" ", surface).strip()
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, edge punctuation, a leading "the" and a trailing possessive."""
+    cut = text.find("\n", start, end)
+    if cut != -1:  # a name never crosses a line break
+        end = cut
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
+            start, changed = start + 1, True
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+            end, changed = end - 1, True
+        if text.startswith(("the ", "The ", "THE "), start) and end - start > 4:
+            start, changed = start + 4, True
+        m = _POSSESSIVE.search(text, start, end)
+        if m and end - start > 3 and m.start() > start:
+            # "Wales'" keeps its s; "allies'" would not be a name anyway
+            end, changed = (m.start() + 1 if m.group()[0] == "s" else m.start()), True
+        if end - start > 2 and text[end - 1] == "." and "." not in text[start:end - 1]:
+            end, changed = end - 1, True  # a full stop, not an abbreviation like U.S.
+    return start, end
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> list[Candidate]:
+    """Zero or more candidates for one raw span (title/demonym peeling may split it)."""
+    if label not in ENTITY_LABELS:
+        return []
+    start, end = trim(text, start, end)
+    if end <= start:
+        return []
+    surface = text[start:end]
+    if gaz.lookup(surface) is not None:
+        return [Candidate(start, end, label)]
+    out: list[Candidate] = []
+    tokens = _tokens(text, start, end)
+    if label in ("PERSON", "ORG", "GPE", "NORP") and len(tokens) > 1:
+        tokens, out = _peel_head(text, tokens, label, gaz)
+        if not tokens:
+            return out
+        start = tokens[0][0]
+        surface = text[start:end]
+        if gaz.lookup(surface) is not None:
+            return [*out, Candidate(start, end, label)]
+    if not _LETTER.search(surface) or len(surface) < 2:
+        return out
+    if not (surface[0].isupper() or surface[0].isdigit()):
+        return out
+    if all(text[s:e] in TITLE_WORDS for s, e in tokens):
+        return out
+    if label == "PERSON" and any(ch.isdigit() for ch in surface):
+        label = "PRODUCT"
+    out.append(Candidate(start, end, label))
+    return out
+
+
+def _peel_head(text, tokens, label, gaz):
+    """Peel titles, and known places or demonyms standing before them, off a span's head."""
+    out: list[Candidate] = []
+    rest = list(tokens)
+    if label != "PERSON":
+        # ORG/GPE/NORP: only "demonym + title words" ("British Defence") is peeled;
+        # "Russian Defence Ministry" is a real organisation and stays whole.
+        head = text[rest[0][0]:rest[0][1]]
+        entry = gaz.lookup(head)
+        if entry and entry.label in ("NORP", "GPE") and all(
+                text[s:e] in TITLE_WORDS for s, e in rest[1:]):
+            return [], [Candidate(rest[0][0], rest[0][1], entry.label)]
+        return rest, out
+    while len(rest) > 1:
+        s, e = rest[0]
+        word = text[s:e]
+        entry = gaz.lookup(word)
+        if word in TITLE_WORDS:
+            rest.pop(0)
+        elif (entry and entry.label in ("NORP", "GPE")
+              and text[rest[1][0]:rest[1][1]] in TITLE_WORDS):
+            out.append(Candidate(s, e, entry.label))
+            rest.pop(0)
+        else:
+            break
+    return rest, out

@@ -1,0 +1,114 @@
+"""The curated domain gazetteer (resources/gazetteer.json): known names, their type and
+the one canonical name the panel shows for them.
+
+It serves three purposes in entity consolidation: it fixes the type spaCy's small model
+gets wrong ("Kyiv" PERSON, "Sputnik" PERSON, "Stoltenberg" ORG), it merges aliases
+("the North Atlantic Alliance", "US") into one canonical name, and it finds names spaCy
+missed ("the Kremlin"). Matching is case-sensitive and on word boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from nato_reader.paths import resource
+
+
+@dataclass(frozen=True)
+class Entry:
+    canonical: str
+    label: str
+    context: bool = False  # only valid where the entity is named otherwise in the text
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+# Plural demonyms ("Ukrainians") are added for forms that take a plain -s.
+_NO_PLURAL = ("sh", "ch", "ese", "ss", "ic", "s", "man", "woman")
+
+
+class Gazetteer:
+    def __init__(self, data: dict) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.surnames: dict[str, str] = {}
+        self.demonyms: set[str] = set()
+        self.capitals: set[str] = set()
+        self._load(data)
+        names = sorted(self.entries, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+        )
+
+    def _add(self, surface: str, entry: Entry) -> None:
+        self.entries.setdefault(surface, entry)  # the first (most specific) definition wins
+
+    def _load(self, data: dict) -> None:
+        for country in data.get("countries", []):
+            name = country["name"]
+            self._add(name, Entry(name, "GPE"))
+            for alias in country.get("aliases", []):
+                self._add(alias, Entry(name, "GPE"))
+            demonyms = country.get("demonyms", [])
+            for demonym in demonyms:
+                norp = Entry(demonyms[0], "NORP")
+                self._add(demonym, norp)
+                self.demonyms.add(demonym)
+                if not demonym.endswith(_NO_PLURAL):
+                    self._add(demonym + "s", norp)
+            for key in ("capital", "seat"):
+                if country.get(key):
+                    self.capitals.add(country[key])
+            capital = country.get("capital")
+            if capital:
+                self._add(capital, Entry(capital, "GPE"))
+                for alias in country.get("capital_aliases", []):
+                    self._add(alias, Entry(capital, "GPE"))
+            if country.get("seat"):
+                self._add(country["seat"], Entry(country["seat"], "GPE"))
+        surnames: dict[str, list[str]] = {}
+        for item in data.get("entities", []):
+            name, label = item["name"], item["label"]
+            entry = Entry(name, label)
+            self._add(name, entry)
+            for alias in item.get("aliases", []):
+                self._add(alias, entry)
+            for alias in item.get("context_aliases", []):
+                self._add(alias, Entry(name, label, context=True))
+            if label == "NORP":
+                self.demonyms.add(name)
+            if label == "PERSON" and item.get("short", True) and " " in name:
+                surnames.setdefault(name.split()[-1], []).append(name)
+        # A surname stands for a person only when one known person bears it.
+        self.surnames = {s: names[0] for s, names in surnames.items()
+                         if len(names) == 1 and s not in self.entries}
+
+    def lookup(self, surface: str) -> Entry | None:
+        return self.entries.get(surface)
+
+    def label_of(self, canonical: str) -> str | None:
+        entry = self.entries.get(canonical)
+        return entry.label if entry and entry.canonical == canonical else None
+
+    def scan(self, text: str) -> Iterator[Match]:
+        """Every known name in `text`, longest first at each position, not overlapping."""
+        for m in self._pattern.finditer(text):
+            yield Match(m.start(), m.end(), self.entries[m.group()])
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return load_gazetteer(resource("gazetteer.json"))
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    return Gazetteer(json.loads(path.read_text(encoding="utf-8")))
