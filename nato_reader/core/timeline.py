@@ -160,39 +160,49 @@ class Cluster:
 
 
 def pack_rows(extents: Sequence[tuple[float, float]], max_rows: int, gap: float = 2.0,
-              cluster_width: float = 24.0) -> tuple[list[int], list[Cluster]]:
+              cluster_width: float = 24.0,
+              wide: Sequence[tuple[float, float]] | None = None,
+              ) -> tuple[list[int], list[Cluster]]:
     """Greedy interval packing: each extent goes into the first row where it fits.
 
+    `wide`, when given, holds a preferred larger extent for each (the same shape with
+    its label): it is tried in every row first, so labels get room while rows last; if
+    that leaves some out, the plain extents are packed instead.
     Returns the row of each extent (-1 when it did not fit) and the clusters the
     leftovers form. If everything fits in max_rows there are no clusters; otherwise the
     last row is kept for count bubbles, and nearby leftovers merge so that bubbles at
     least cluster_width wide never overlap each other.
     """
-    rows = _first_fit(extents, max_rows, gap)
+    rows = _first_fit(extents, wide, max_rows, gap)
     if -1 not in rows:
         return rows, []
-    rows = _first_fit(extents, max_rows - 1, gap)
+    if wide is not None:  # labels took rows that shapes alone may not need
+        rows = _first_fit(extents, None, max_rows, gap)
+        if -1 not in rows:
+            return rows, []
+    rows = _first_fit(extents, None, max_rows - 1, gap)
     leftovers = [i for i, row in enumerate(rows) if row < 0]
     return rows, _clusters(extents, leftovers, gap, cluster_width)
 
 
-def _first_fit(extents: Sequence[tuple[float, float]], max_rows: int, gap: float) -> list[int]:
-    # Sorted by left edge, the lowest row whose last extent ends before x0 is free;
+def _first_fit(extents: Sequence[tuple[float, float]],
+               wide: Sequence[tuple[float, float]] | None, max_rows: int,
+               gap: float) -> list[int]:
+    # Sorted by left edge, a row is free for an extent when its last end is left of x0;
     # max_rows is small (a lane's height), so a linear scan beats a heap here.
     order = sorted(range(len(extents)), key=lambda i: (extents[i][0], -extents[i][1]))
     ends: list[float] = []
     rows = [-1] * len(extents)
     for i in order:
-        x0, x1 = extents[i]
-        for row, end in enumerate(ends):
-            if end + gap <= x0:
+        for x0, x1 in ((wide[i], extents[i]) if wide is not None else (extents[i],)):
+            row = next((r for r, end in enumerate(ends) if end + gap <= x0), -1)
+            if row < 0 and len(ends) < max_rows:
+                row = len(ends)
+                ends.append(x1)
+            if row >= 0:
                 ends[row] = x1
                 rows[i] = row
                 break
-        else:
-            if len(ends) < max_rows:
-                rows[i] = len(ends)
-                ends.append(x1)
     return rows
 
 

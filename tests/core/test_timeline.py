@@ -109,10 +109,11 @@ extents_strategy = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(extents_strategy, st.integers(1, 6))
-def test_pack_rows_never_overlaps(extents, max_rows):
+@given(extents_strategy, st.integers(1, 6), st.booleans())
+def test_pack_rows_never_overlaps(extents, max_rows, with_labels):
     gap, width = 2.0, 24.0
-    rows, clusters = pack_rows(extents, max_rows, gap=gap, cluster_width=width)
+    wide = [(a, b + 30) for a, b in extents] if with_labels else None
+    rows, clusters = pack_rows(extents, max_rows, gap=gap, cluster_width=width, wide=wide)
     used_rows = max_rows - 1 if clusters else max_rows
     by_row: dict[int, list[tuple[float, float]]] = {}
     for extent, row in zip(extents, rows, strict=True):
@@ -145,6 +146,17 @@ def test_pack_rows_clusters_what_does_not_fit():
     rows, clusters = pack_rows(extents, max_rows=3)
     assert sorted(rows) == [-1, -1, -1, 0, 0, 1]
     assert [len(c.members) for c in clusters] == [3]
+
+
+def test_pack_rows_prefers_room_for_labels_while_rows_last():
+    shapes = [(0.0, 10.0), (20.0, 30.0), (40.0, 50.0)]
+    labelled = [(0.0, 60.0), (20.0, 80.0), (40.0, 100.0)]
+    rows, _ = pack_rows(shapes, max_rows=3, wide=labelled)
+    assert rows == [0, 1, 2]  # one row each: every label fits
+    rows, clusters = pack_rows(shapes, max_rows=1, wide=labelled)
+    assert (rows, clusters) == ([0, 0, 0], [])  # one row: shapes alone still fit
+    room = room_to_the_right(shapes, rows)
+    assert room[:2] == [6.0, 6.0]  # too little for a label: the widget leaves it off
 
 
 def test_room_to_the_right():

@@ -119,19 +119,15 @@ def _detail(frame: Frame, lane: int, events: list[TimelineEvent],
     shapes = [_shape(frame, e) for e in events]
     widths = [text_width(e.label) for e in events]
 
-    def extents(with_labels: bool) -> list[tuple[float, float]]:
-        if not with_labels:
-            return shapes
-        out = []
-        for (x0, x1), w in zip(shapes, widths, strict=True):
-            inside = x1 - x0 >= w + 2 * LABEL_GAP
-            out.append((x0, x1 if inside else x1 + LABEL_GAP + w))
-        return out
-
-    rows, clusters = pack_rows(extents(True), frame.rows, gap=6.0, cluster_width=_bubble_w())
-    if clusters:  # labels cost room: pack the shapes alone, then label where there is space
-        rows, clusters = pack_rows(shapes, frame.rows, gap=3.0, cluster_width=_bubble_w())
-    room = room_to_the_right(shapes, rows)
+    labelled = []
+    for (x0, x1), w in zip(shapes, widths, strict=True):
+        inside = x1 - x0 >= w + 2 * LABEL_GAP
+        labelled.append((x0, x1 if inside else x1 + LABEL_GAP + w))
+    # Shapes with their labels while rows last, shapes alone after; labels then go
+    # wherever the room to the right of a shape allows.
+    rows, clusters = pack_rows(shapes, frame.rows, gap=3.0, cluster_width=_bubble_w(),
+                               wide=labelled)
+    room = room_to_the_right(shapes, rows, gap=2.0)
     items = []
     for event, (x0, x1), w, row, free in zip(events, shapes, widths, rows, room, strict=True):
         if row < 0:

@@ -121,11 +121,11 @@ def paint_marker_line(p: QPainter, frame: Frame, day: date, text: str, c: Colour
         return
     pen = QPen(c.marker, 1.5, Qt.PenStyle.DotLine if dotted else Qt.PenStyle.DashLine)
     p.setPen(pen)
-    p.drawLine(QPointF(x, axis.bottom() - 4), QPointF(x, frame.plot.bottom()))
+    p.drawLine(QPointF(x, axis.bottom() - 4), QPointF(x, frame.plot.bottom() + 3))
     fm = QFontMetricsF(p.font())
     width = fm.horizontalAdvance(text) + 8
-    # The tag sits at the foot of the plot, where rows are least often used.
-    box = QRectF(x - width / 2, frame.plot.bottom() - fm.height() - 5, width, fm.height() + 2)
+    # The tag sits in the footer strip under the lanes, where it hides no event.
+    box = QRectF(x - width / 2, frame.plot.bottom() + 3, width, fm.height() + 2)
     box.moveLeft(min(max(box.left(), frame.plot.left()), frame.plot.right() - width))
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(c.marker)
@@ -180,3 +180,37 @@ def _paint_bubble(p: QPainter, item: Item, c: Colours, small: QFont, hovered: It
     p.setFont(small)
     p.setPen(c.text)
     p.drawText(item.rect, Qt.AlignmentFlag.AlignCenter, item.label)
+
+
+LEGEND = (("point", "day"), ("interval", "period"), ("duration", "duration, at publication"))
+
+
+def legend_width(fm: QFontMetricsF) -> float:
+    return sum(24 + fm.horizontalAdvance(text) + 14 for _, text in LEGEND)
+
+
+def paint_legend(p: QPainter, right: float, centre_y: float, c: Colours, font: QFont) -> None:
+    """What the shapes mean, right-aligned in the header before the buttons."""
+    fm = QFontMetricsF(font)
+    x = right - legend_width(fm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setFont(font)
+    for kind, text in LEGEND:
+        glyph = QRectF(x, centre_y - 5, 20, 10)
+        if kind == "point":
+            p.setPen(QPen(c.base, 1))
+            p.setBrush(c.accent)
+            p.drawEllipse(QRectF(glyph.center().x() - 5, glyph.top(), 10, 10))
+        elif kind == "interval":
+            p.setPen(QPen(c.accent, 1.2))
+            p.setBrush(c.bar)
+            p.drawRoundedRect(glyph.adjusted(0.5, -0.5, -0.5, 0.5), 3, 3)
+        else:
+            p.setPen(QPen(c.accent, 1.2, Qt.PenStyle.DashLine))
+            p.setBrush(c.base)
+            p.drawRoundedRect(glyph.adjusted(3, 0, -3, 0), 5, 5)
+        p.setPen(c.dim_text)
+        p.drawText(QRectF(x + 24, centre_y - fm.height() / 2, fm.horizontalAdvance(text) + 2,
+                          fm.height()), Qt.AlignmentFlag.AlignVCenter, text)
+        x += 24 + fm.horizontalAdvance(text) + 14
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)

@@ -21,9 +21,11 @@ from nato_reader.ui.timeline.lanes import Lane, build_lanes, date_range, span_of
 from nato_reader.ui.timeline.layout import MAX_DAY, MIN_DAY, Frame, Item, layout
 from nato_reader.ui.timeline.paint import (
     Colours,
+    legend_width,
     paint_axis,
     paint_items,
     paint_lanes,
+    paint_legend,
     paint_marker_line,
 )
 
@@ -264,7 +266,12 @@ class TimelineWidget(QWidget):
         gutter = self._gutter_rect()
         left = (gutter.right() if gutter is not None else 0) + 8
         right = self.width() - 8 - (self._vbar.width() if self._vbar.isVisible() else 0)
-        return QRectF(left, top, max(right - left, 10.0), max(self.height() - top, 10.0))
+        bottom = self.height() - self._footer_h()
+        return QRectF(left, top, max(right - left, 10.0), max(bottom - top, 10.0))
+
+    def _footer_h(self) -> float:
+        """A strip under the lanes for the publication-date and today tags."""
+        return self._metrics().height() + 8
 
     def _row_h(self) -> float:
         return max(20.0, round(self._metrics().height() + 6))
@@ -290,7 +297,7 @@ class TimelineWidget(QWidget):
         return len(self._lanes) * self._frame().lane_h if self._library else 0.0
 
     def _update_scrollbar(self) -> None:
-        plot_h = self.height() - self._header_h() - self._axis_h()
+        plot_h = self.height() - self._header_h() - self._axis_h() - self._footer_h()
         overflow = max(0, int(self._content_h() - plot_h))
         self._vbar.setVisible(overflow > 0)
         self._vbar.setRange(0, overflow)
@@ -299,7 +306,7 @@ class TimelineWidget(QWidget):
         self._scroll_y = float(min(self._scroll_y, overflow))
         top = int(self._header_h() + self._axis_h())
         self._vbar.setGeometry(self.width() - self._vbar.sizeHint().width(), top,
-                               self._vbar.sizeHint().width(), self.height() - top)
+                               self._vbar.sizeHint().width(), int(plot_h))
 
     def _on_scrolled(self, value: int) -> None:
         self._scroll_y = float(value)
@@ -324,13 +331,13 @@ class TimelineWidget(QWidget):
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         c = Colours(self.palette())
-        font, small = self.font(), QFont(self.font())
-        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        font, small = self.font(), self._small_font()
         p.fillRect(self.rect(), c.base)
         frame = self._frame()
         header = QRectF(0, 0, self.width(), self._header_h())
         axis = QRectF(frame.plot.left(), header.bottom(), frame.plot.width(), self._axis_h())
         p.fillRect(header, c.header)
+        p.fillRect(QRectF(0, frame.plot.bottom(), self.width(), self._footer_h()), c.header)
         self._paint_header(p, header, c)
         p.save()
         p.setClipRect(QRectF(0, frame.plot.top(), self.width(), frame.plot.height()))
@@ -354,6 +361,11 @@ class TimelineWidget(QWidget):
                        "No dates match the filter" if self._all else "No dates to show")
         p.end()
 
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.85))
+        return small
+
     def _paint_header(self, p: QPainter, header: QRectF, c: Colours) -> None:
         total, shown = len(self._all), len(self._shown)
         text = f"{shown} date{'s' if shown != 1 else ''}"
@@ -364,9 +376,14 @@ class TimelineWidget(QWidget):
             text += f" in {n} article{'s' if n != 1 else ''}"
         elif self._shown:
             text += f" · {self._shown[0].lane}"
-        buttons_left = min((b.x() for b in self._buttons), default=self.width())
+        buttons_left = min((b.x() for b in self._buttons), default=self.width()) - 12
+        small = self._small_font()
+        if buttons_left - legend_width(QFontMetricsF(small)) > 300:
+            paint_legend(p, buttons_left, header.center().y(), c, small)
+            buttons_left -= legend_width(QFontMetricsF(small)) + 12
         p.setPen(c.text)
-        box = header.adjusted(10, 0, -(self.width() - buttons_left) - 10, 0)
+        p.setFont(self.font())
+        box = header.adjusted(10, 0, -(self.width() - buttons_left), 0)
         p.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                    self._metrics().elidedText(text, Qt.TextElideMode.ElideRight, box.width()))
 
