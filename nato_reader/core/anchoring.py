@@ -36,6 +36,7 @@ MAX_SEED_WORDS = 6  # rarest words of the quote used to find candidate windows
 MAX_SEED_OCCURRENCES = 64  # a word more frequent than this is not a useful seed
 MAX_COUNTED_WORDS = 24
 MAX_WINDOWS = 32
+MAX_SEARCH_COST = 2_000_000  # see _merge_windows
 MAX_SNAP = 8  # characters a fuzzy match may widen to whole words
 MAX_TIED = 8  # equally close alignments compared by context
 MAX_EXACT_RANKED = 20  # exact occurrences scored in full (after a cheap ranking)
@@ -179,7 +180,7 @@ def _fuzzy_candidates(text: str, quote: TextQuoteSelector,
     for implied_start in _seed_starts(text, quote):
         votes[implied_start] = votes.get(implied_start, 0) + 1
     if old_start is not None:
-        votes[old_start] = votes.get(old_start, 0) + 1
+        votes[old_start] = len(quote.exact) + MAX_SEED_OCCURRENCES  # always searched
     windows = _merge_windows(text, votes, m, max_errors)
     results = {}
     for lo, hi in windows:
@@ -233,9 +234,19 @@ def _seed_starts(text: str, quote: TextQuoteSelector) -> list[int]:
 
 def _merge_windows(text: str, votes: dict[int, int], m: int,
                    max_errors: int) -> list[tuple[int, int]]:
-    """Windows around the best-voted starts, merged where they overlap."""
+    """Windows around the best-voted starts, merged where they overlap.
+
+    The edit-distance search costs about (window length x quote length / 1000): windows
+    are taken in order of votes until that budget is spent, so a whole-page quote on a
+    megabyte text stays within a second or so.
+    """
     slack = max_errors + 8
-    best = sorted(votes, key=lambda s: -votes[s])[:MAX_WINDOWS]
+    best, cost = [], 0
+    for s in sorted(votes, key=lambda s: -votes[s])[:MAX_WINDOWS]:
+        cost += (m + 2 * slack) * (1 + m // 1000)
+        if best and cost > MAX_SEARCH_COST:
+            break
+        best.append(s)
     spans = sorted((max(0, s - slack), min(len(text), s + m + slack)) for s in best)
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
