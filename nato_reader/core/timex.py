@@ -17,6 +17,7 @@ No spaCy here: the caller may pass sentence spans; without them a simple splitte
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
@@ -66,31 +67,94 @@ def tag_timexes(text: str, anchor: date | None, sentences: Sequence[Span] = ()) 
     sents = sorted(sentences, key=lambda s: s.start) if sentences else split_sentences(text)
     if not sents:
         sents = [Span(0, len(text))]
+    triggers = [(m.start(), m.end(), m.lastgroup) for m in _TRIGGER.finditer(text)]
+    starts = [t[0] for t in triggers]
     found: list[Timex] = []
     for sent in sents:
         lo, hi = max(0, sent.start), min(len(text), sent.end)
         if hi <= lo:
             continue
-        found.extend(_tag_sentence(text, anchor, Span(lo, hi)))
+        first, last = bisect_left(starts, lo), bisect_left(starts, hi)
+        if first == last:
+            continue  # nothing in this sentence could start a temporal expression
+        found.extend(_tag_sentence(text, anchor, Span(lo, hi), triggers[first:last]))
     return _resolve_quarter_references(found)
 
 
-def _tag_sentence(text: str, anchor: date | None, sent: Span) -> list[Timex]:
+# Every rule needs one of a few cheap keywords; the full patterns only run in windows
+# around those keywords, which keeps a megabyte of text (or of numbers) fast.
+_TRIGGER = re.compile(
+    r"(?P<month>(?-i:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
+    r"|(?P<weekday>(?-i:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+    r"|(?P<digit>\d+)"
+    r"|(?P<unit>\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
+    r"centur|period))"
+    r"|(?P<season>\b(?:spring|summer|autumn|fall|winter))"
+    r"|(?P<deictic>\b(?:today|yesterday|tomorrow|tonight|overnight|noon|midnight|midday|"
+    r"morning|afternoon|evening))"
+    r"|(?P<setadv>\b(?:daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly)\b)"
+    r"|(?P<ref>\b(?:now|current|recent|lately|formerly|past|future|present|nowadays|these\s+days|"
+    r"moment))",
+    re.IGNORECASE,
+)
+_NEEDS = {
+    "iso": "digit", "numeric": "digit", "day_month": "month", "month_day": "month",
+    "month_year": "month", "month": "month", "year": "digit", "decade": "digit",
+    "century": "unit", "quarter": "unit", "quarter_ref": "unit", "year_period": "unit",
+    "year_ago_quarter": "unit", "half": "digit unit", "season": "season",
+    "deictic_day": "deictic", "this_pod": "deictic unit", "overnight": "deictic",
+    "noon": "deictic", "clock": "digit", "weekday": "weekday", "unit_rel": "unit",
+    "month_rel": "unit", "ago": "unit", "duration": "unit", "bare_units": "unit",
+    "set_every": "unit weekday month deictic", "set_freq": "unit", "set_adverb": "setadv unit",
+    "reference": "ref",
+}
+_WINDOW = _MAX_CANDIDATE_CHARS
+
+
+def _windows(text: str, sent: Span, hits: list[tuple[int, int, str]], needs: set[str]):
+    """Merged stretches of the sentence around the keywords a rule needs, cut at spaces."""
+    spans: list[list[int]] = []
+    for start, end, kind in hits:
+        if kind not in needs:
+            continue
+        lo = max(sent.start, start - _WINDOW)
+        hi = min(sent.end, end + _WINDOW)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    for lo, hi in spans:
+        while lo > sent.start and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < sent.end and not text[hi].isspace():
+            hi += 1
+        yield lo, hi
+
+
+def _tag_sentence(text: str, anchor: date | None, sent: Span, hits) -> list[Timex]:
     ctx = Context(text, anchor, sent.start, sent.end)
     candidates: list[tuple[int, int, int, str, str]] = []
-    for priority, (_name, pattern, resolve) in enumerate(RULES):
-        for m in pattern.finditer(text, sent.start, sent.end):
-            if m.end() == m.start() or m.end() - m.start() > _MAX_CANDIDATE_CHARS:
-                continue
-            if not _word_bounded(text, m.start(), m.end()):
-                continue
-            result = resolve(m, ctx)
-            if result is not None:
-                candidates.append((m.start(), m.end(), priority, result[0], result[1]))
+    kinds = {kind for _, _, kind in hits}
+    for priority, (name, pattern, resolve) in enumerate(RULES):
+        needs = _NEED_SETS[name]
+        if not needs & kinds:
+            continue
+        for lo, hi in _windows(text, sent, hits, needs):
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() == m.start() or m.end() - m.start() > _MAX_CANDIDATE_CHARS:
+                    continue
+                if not _word_bounded(text, m.start(), m.end()):
+                    continue
+                result = resolve(m, ctx)
+                if result is not None:
+                    candidates.append((m.start(), m.end(), priority, result[0], result[1]))
     chosen = _longest_non_overlapping(candidates)
     chosen = _merge_clock_times(text, chosen)
     return [Timex(s, e, text[s:e], kind, _finish_value(value, anchor), sent)
             for s, e, kind, value in chosen]
+
+
+_NEED_SETS = {name: set(_NEEDS[name].split()) for name, _, _ in RULES}
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:

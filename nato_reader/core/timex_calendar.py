@@ -174,6 +174,7 @@ _PRESENT = r"is|are|am|has|have|says|remains?|now|currently|today|this|ends|begi
 _TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b",
                     re.IGNORECASE)
 _PAST_AUX = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:be|being|been)\s+$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _TENSE_WINDOW = 80
 
@@ -189,6 +190,9 @@ def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
     for match in _TENSE.finditer(text, lo, hi):
         if start <= match.start() < end:
             continue
+        if match.lastgroup == "past" and _PASSIVE.search(text, max(lo, match.start() - 8),
+                                                         match.start()):
+            continue  # "will be held": the auxiliary carries the tense
         dist = start - match.end() if match.end() <= start else match.start() - end
         if match.start() >= end:
             dist += 3  # a verb before the expression governs it slightly more often

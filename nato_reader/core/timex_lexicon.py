@@ -110,6 +110,8 @@ def duration_value(n: float | None, unit: str) -> str:
         n, unit = (None if n is None else n * 100), "Y"
         if n is None:
             return "PXC"
+    if unit == "Q":  # TempEval writes quarters of a year in months
+        n, unit = (None if n is None else n * 3), "M"
     if unit == "WE":
         return "P2D" if n in (None, 1) else f"P{int(n * 2)}D"
     time_unit = {"S": "S", "MIN": "M", "H": "H"}.get(unit)

@@ -15,6 +15,19 @@ from nato_reader.core.timex_lexicon import (
 )
 from nato_reader.core.timex_rules import _APPROX, rule
 
+def in_title(m, ctx) -> bool:
+    """A capitalised expression inside a name ("USA Today", "This Week With David
+    Brinkley", "VOA Today"): the word before or after it is capitalised too."""
+    if not m.group(0)[:1].isupper():
+        return False
+    before = ctx.text[max(ctx.sent_start, m.start() - 30): m.start()]
+    after = ctx.text[m.end(): m.end() + 3]
+    prev = re.search(r"([A-Za-z]+)\W*$", before)
+    if prev and prev.group(1)[0].isupper() and m.start() - ctx.sent_start > 2 + len(prev.group(0)):
+        return True
+    return bool(re.match(r"\s[A-Z]", after)) and not re.match(r"\s(?:I|The|A)\b", after)
+
+
 _DAY_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
@@ -26,6 +39,8 @@ def _day_value(ctx, offset: int) -> str:
       r"(?P<w>today|yesterday|tomorrow|tonight)(?!'s?\b)"
       r"(?:\s+(?P<pod>morning|afternoon|evening|night))?")
 def _deictic_day(m, ctx):
+    if in_title(m, ctx):
+        return None
     word = m["w"].lower()
     value = _day_value(ctx, _DAY_OFFSET[word])
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower()) or ("NI" if word == "tonight" else None)
@@ -58,7 +73,7 @@ def _noon(m, ctx):
 
 @rule("clock", r"(?:(?:about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|"
       r"just\s+before)\s+)?(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*"
-      r"(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|o'clock)(?:\s+(?P<tz>[A-Z]{2,4}|GMT|UTC))?")
+      r"(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|o'clock)(?:\s+(?P<tz>(?-i:[A-Z]{2,4})\b))?")
 def _clock(m, ctx):
     hour, minute = int(m["h"]), int(m["min"] or 0)
     ampm = m["ampm"].lower().replace(" ", "")
@@ -120,6 +135,8 @@ _UNIT_REL_RE = "|".join(sorted((k.replace(" ", r"\s+") for k in _UNIT_REL), key=
 @rule("unit_rel", rf"(?P<rel>{_UNIT_REL_RE})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
       r"(?P<u>week|weekend|month|year|quarter|decade|century)\b(?!-)")
 def _unit_relative(m, ctx):
+    if in_title(m, ctx):
+        return None
     rel, unit = " ".join(m["rel"].lower().split()), m["u"].lower()
     offset = _UNIT_REL[rel]
     code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
@@ -187,6 +204,10 @@ def _ago(m, ctx):
     return ("DATE", cal.relative(ctx.anchor, code, sign * steps))
 
 
+# "$500 million a year", "700 seats a week", "twice a day": rates, not durations
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*|million|billion|thousand|hundred|percent|%|once|twice|"
+                          r"times|cents?|dollars?|one|two|three|four|five|six|seven|eight|nine|"
+                          r"ten|dozen)\s+(?:[a-z-]+\s+){0,3}$")
 _DUR_LEAD = (r"(?:(?:the|its|their|a|an|this|that|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|"
              r"first|latest|final|previous|coming|following|same|entire|full|whole|remaining|"
              r"initial|preceding|prior|ensuing|succeeding)\s+)?")
@@ -207,9 +228,10 @@ def _duration(m, ctx):
     if m["tail"] and "old" in m["tail"].lower() or re.match(r"\s+old\b", ctx.after(m)):
         return None  # ages ("a 44-year-old", "52 years old") are not annotated as timexes
     # "once a year", "twice a week", "$5 a day": frequencies, tagged by the set rule
-    if word in ("a", "an") and re.search(r"(?:once|twice|times|percent|%|\d|cents?|"
-                                         r"dollars?)\s*$", ctx.before(m, 14)):
+    if word in ("a", "an") and _RATE_BEFORE.search(ctx.before(m, 40)):
         return None
+    if unit == "Q" and not (m["rel"] or (n and n >= 2 and not m.group(0)[-9:-8] == "-")):
+        return None  # "a quarter", "three-quarters": fractions, not periods
     return ("DURATION", duration_value(n, unit))
 
 
@@ -267,14 +289,15 @@ def _set_freq(m, ctx):
     return ("SET", _SET_UNITS[m["u"].lower()])
 
 
-@rule("set_adverb", r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|"
-      r"biweekly|fortnightly|quarterly)\b")
+@rule("set_adverb", r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
+      r"fortnightly)\b")
 def _set_adverb(m, ctx):
     value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
              "yearly": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",
              "biweekly": "P2W", "fortnightly": "P2W", "quarterly": "P3M"}[m["w"].lower()]
     if re.match(r"\s+(?:basis|average|newspaper|paper|magazine|news|show|program|rate|"
-                r"dividend|payment|report)", ctx.after(m)):
+                r"dividend|payment|report)", ctx.after(m)) or re.match(r"\s+[A-Z]", ctx.text[
+                    m.end(): m.end() + 3]):
         return None
     return ("SET", value)
 
@@ -292,7 +315,7 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
 
 @rule("reference", r"\b(?P<w>right\s+now|now|currently|at\s+present|the\s+present|nowadays|"
       r"these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|formerly|"
-      r"the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+date|recent|current|"
+      r"the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+date|current|"
       r"future)\b")
 def _reference(m, ctx):
     words = " ".join(m["w"].lower().split())

@@ -78,8 +78,8 @@ _MOD = r"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s
        r"the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of)" \
        r"[\s-]*)"
 _APPROX = (r"(?:about|nearly|almost|around|roughly|approximately|some|only|just|barely|"
-           r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|"
-           r"within|the\s+better\s+part\s+of)")
+           r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
+           r"the\s+better\s+part\s+of)")
 
 
 # --- absolute calendar dates -------------------------------------------------------
@@ -276,7 +276,9 @@ def _season(m, ctx):
         return ("DATE", f"{m['y']}-{season}")
     rel = (m["rel"] or "").lower()
     before = ctx.before(m, 10)
-    if not rel and not re.search(r"(?:in|since|until|by|during|over|through)\s+$", before):
+    if rel in ("", "the") and not re.search(r"(?:in|since|until|by|during|over|through|into|"
+                                            r"of|this|last|next)\s+"
+                                            r"(?:the\s+)?$", ctx.before(m, 14)):
         return None
     if m["s"].lower() == "fall" and not rel and not m["mod"]:
         return None  # "in fall" is rarer than the verb

@@ -1,0 +1,204 @@
+"""The temporal tagger: extents, TIMEX3 types and values, sentences, bad input."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from nato_reader.core.model import Span
+from nato_reader.core.timex import split_sentences, tag_timexes
+
+FRI_2022 = date(2022, 3, 25)  # a Friday
+SAT_2023 = date(2023, 4, 1)  # a Saturday
+
+
+def values(text: str, anchor: date | None = SAT_2023) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag_timexes(text, anchor)]
+
+
+def only(text: str, anchor: date | None = SAT_2023) -> tuple[str, str, str]:
+    found = values(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened in October 2022.", ("October 2022", "DATE", "2022-10")),
+        ("It happened in 2023.", ("2023", "DATE", "2023")),
+        ("He leaves on 30 September 2023.", ("30 September 2023", "DATE", "2023-09-30")),
+        ("He leaves on September 30, 2023.", ("September 30, 2023", "DATE", "2023-09-30")),
+        ("The mandate ends on 30 September.", ("30 September", "DATE", "2023-09-30")),
+        ("Profit fell in the first quarter of 1998.",
+         ("the first quarter of 1998", "DATE", "1998-Q1")),
+        ("The summit is this autumn.", ("this autumn", "DATE", "2023-FA")),
+        ("They met this summer.", ("this summer", "DATE", "2023-SU")),
+        ("Prices soared in the 1990s.", ("the 1990s", "DATE", "199")),
+        ("It was built in the 19th century.", ("the 19th century", "DATE", "18")),
+        ("Published 2023-02-14 online.", ("2023-02-14", "DATE", "2023-02-14")),
+    ],
+)
+def test_absolute_dates_keep_their_granularity(text, expected):
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("Leaders on Thursday agreed to act.", FRI_2022, ("Thursday", "DATE", "2022-03-24")),
+        ("Leaders will meet on Monday.", FRI_2022, ("Monday", "DATE", "2022-03-28")),
+        ("It rained today.", FRI_2022, ("today", "DATE", "2022-03-25")),
+        ("It rained yesterday.", FRI_2022, ("yesterday", "DATE", "2022-03-24")),
+        ("It will rain tomorrow.", FRI_2022, ("tomorrow", "DATE", "2022-03-26")),
+        ("Sales rose this year.", SAT_2023, ("this year", "DATE", "2023")),
+        ("Sales rose last year.", SAT_2023, ("last year", "DATE", "2022")),
+        ("Sales will rise next month.", SAT_2023, ("next month", "DATE", "2023-05")),
+        ("Sales rose last week.", FRI_2022, ("last week", "DATE", "2022-W11")),
+        ("In January this year, tanks arrived.", SAT_2023,
+         ("January this year", "DATE", "2023-01")),
+        ("He was appointed in February.", SAT_2023, ("February", "DATE", "2023-02")),
+        ("The summit will be held in July.", SAT_2023, ("July", "DATE", "2023-07")),
+        ("He was elected in December.", SAT_2023, ("December", "DATE", "2022-12")),
+        ("The plant opened two years ago.", SAT_2023, ("two years ago", "DATE", "2021")),
+        ("Talks began earlier this month.", SAT_2023,
+         ("earlier this month", "DATE", "2023-04")),
+        ("They met on Thursday morning.", FRI_2022,
+         ("Thursday morning", "TIME", "2022-03-24TMO")),
+        ("Voters go to the polls tonight.", FRI_2022, ("tonight", "TIME", "2022-03-25TNI")),
+        ("The vote is at 3 p.m. today.", FRI_2022, ("3 p.m. today", "TIME", "2022-03-25T15:00")),
+        ("The ceremony starts Monday, Oct. 26.", date(1998, 10, 25),
+         ("Monday, Oct. 26", "DATE", "1998-10-26")),
+    ],
+)
+def test_relative_expressions_resolve_against_the_anchor(text, anchor, expected):
+    assert only(text, anchor) == expected
+
+
+def test_the_seed_sentence_from_the_issue():
+    text = ("NATO leaders on Thursday agreed to extend the mandate of Secretary General Jens "
+            "Stoltenberg by an additional year, keeping him at the head of the Alliance until "
+            "30 September 2023.")
+    assert values(text, FRI_2022) == [
+        ("Thursday", "DATE", "2022-03-24"),
+        ("an additional year", "DURATION", "P1Y"),
+        ("30 September 2023", "DATE", "2023-09-30"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices are now falling.", ("now", "DATE", "PRESENT_REF")),
+        ("He is currently abroad.", ("currently", "DATE", "PRESENT_REF")),
+        ("Prices fell recently.", ("recently", "DATE", "PAST_REF")),
+        ("That was true in the past.", ("the past", "DATE", "PAST_REF")),
+        ("Nobody knows the future.", ("the future", "DATE", "FUTURE_REF")),
+    ],
+)
+def test_vague_references(text, expected):
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The term was extended by a year.", ("a year", "DURATION", "P1Y")),
+        ("The talks lasted three months.", ("three months", "DURATION", "P3M")),
+        ("They waited two weeks.", ("two weeks", "DURATION", "P2W")),
+        ("Power was out for 24 hours.", ("24 hours", "DURATION", "PT24H")),
+        ("The crisis is the worst in decades.", ("decades", "DURATION", "PXDE")),
+        ("It was called one month after the invasion.", ("one month", "DURATION", "P1M")),
+        ("Sales fell over the past two years.", ("the past two years", "DURATION", "P2Y")),
+        ("Profit in the first nine months rose.", ("the first nine months", "DURATION", "P9M")),
+        ("It took two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
+        ("The board meets every year.", ("every year", "SET", "P1Y")),
+        ("The board meets each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
+        ("The paper is published weekly.", ("weekly", "SET", "P1W")),
+    ],
+)
+def test_durations_and_sets(text, expected):
+    assert only(text) == expected
+
+
+def test_rates_and_ages_are_not_durations():
+    assert values("It saves $500 million a year.") == []
+    assert values("The 44-year-old suspect fled.") == []
+
+
+def test_fiscal_quarter_references_follow_the_quarter_named():
+    text = ("Net income rose in the third quarter. Profit was $5 million, up from $4 million "
+            "a year earlier. Sales in the quarter rose.")
+    assert values(text, date(1989, 10, 26)) == [
+        ("the third quarter", "DATE", "1989-Q3"),
+        ("a year earlier", "DATE", "1988-Q3"),
+        ("the quarter", "DATE", "1989-Q3"),
+    ]
+
+
+def test_undated_articles_get_placeholders_for_relative_expressions():
+    found = tag_timexes("On Thursday he said last year was hard; in May 2022 it began.", None)
+    assert [(t.text, t.value, t.resolved) for t in found] == [
+        ("Thursday", "XXXX-WXX-4", False),
+        ("last year", "XXXX", False),
+        ("May 2022", "2022-05", True),
+    ]
+
+
+def test_offsets_and_sentences():
+    text = "Nothing here. He left on Friday. Back in 2020 it was calm."
+    found = tag_timexes(text, FRI_2022)
+    assert [text[t.start:t.end] for t in found] == ["Friday", "2020"]
+    assert [text[t.sentence.start:t.sentence.end] for t in found] == [
+        "He left on Friday.", "Back in 2020 it was calm."]
+
+
+def test_caller_sentences_are_used():
+    text = "He left on Friday and came back in 2020"
+    found = tag_timexes(text, FRI_2022, [Span(0, 17), Span(18, len(text))])
+    assert [(t.text, t.sentence) for t in found] == [
+        ("Friday", Span(0, 17)), ("2020", Span(18, len(text)))]
+
+
+def test_sentence_splitter_keeps_abbreviations():
+    text = "Shares rose on Oct. 5 in New York. Mr. Smith said so."
+    spans = split_sentences(text)
+    assert [text[s.start:s.end] for s in spans] == [
+        "Shares rose on Oct. 5 in New York.", "Mr. Smith said so."]
+
+
+def test_non_dates_are_left_alone():
+    assert values("We may go. He will march. The spring broke. It fell 1,990 feet.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\n\n\n", "....!!!???", "\x00\x01\x02 \x7f", "日本語のテキスト 2023年",
+     "\u200b\u200d\ufeff", "Thursday" * 500, "𝕿𝖍𝖚𝖗𝖘𝖉𝖆𝖞 🙂 1999"],
+)
+def test_bad_input_does_not_crash(text):
+    for t in tag_timexes(text, SAT_2023):
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.text == text[t.start:t.end]
+
+
+def test_control_characters_do_not_break_offsets():
+    text = "Talks\x00 began\x07 on 24 February\x1b."
+    found = tag_timexes(text, FRI_2022)
+    assert [(t.text, t.value) for t in found] == [("24 February", "2022-02-24")]
+
+
+def test_a_megabyte_takes_bounded_time():
+    text = ("The talks on Thursday ended. Prices rose 3% in the third quarter of 2021. " * 14000)
+    assert len(text) > 1_000_000
+    began = time.perf_counter()
+    found = tag_timexes(text, FRI_2022)
+    assert len(found) == 2 * 14000
+    assert time.perf_counter() - began < 60  # generous: the machines are shared
+
+
+def test_a_megabyte_without_sentence_breaks():
+    text = "word " * 220_000
+    assert tag_timexes(text, FRI_2022) == []
