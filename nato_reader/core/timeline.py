@@ -285,20 +285,27 @@ def ticks(start: date, end: date, width_px: int) -> list[tuple[date, str, bool]]
 
     Each tick is (date, label, major); majors mark the next coarser unit (a month start
     among days, January among months, a round decade or century among years) and are
-    labelled with it ("Oct 2023", "2024").
+    labelled with it ("Oct 2023", "2024"). Below a year, the first tick carries the year
+    too ("Sep 2007", "3 Mar 2023"), so any view says when it is.
     """
     if end < start:
         start, end = end, start
     days = (end - start).days + 1
     px_per_day = max(width_px, 1) / days
     unit, step, _ = next((s for s in _STEPS if s[2] * px_per_day >= MIN_TICK_PX), _STEPS[-1])
+    if unit == "year":
+        return _year_ticks(start, end, step)
     if unit == "day":
-        return _day_ticks(start, end, step)
-    if unit == "week":
-        return _week_ticks(start, end)
-    if unit == "month":
-        return _month_ticks(start, end, step)
-    return _year_ticks(start, end, step)
+        marks = _day_ticks(start, end, step)
+    elif unit == "week":
+        marks = _week_ticks(start, end)
+    else:
+        marks = _month_ticks(start, end, step)
+    if marks and not marks[0][2]:  # the first tick says which year (and month) it is in
+        day = marks[0][0]
+        full = f"{_MONTHS[day.month - 1]} {day.year}"
+        marks[0] = (day, full if unit == "month" else f"{day.day} {full}", False)
+    return marks
 
 
 def _day_ticks(start: date, end: date, step: int) -> list[tuple[date, str, bool]]:

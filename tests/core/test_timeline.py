@@ -198,7 +198,7 @@ def test_ticks_sensible(start, end, unit):
     assert min(gaps) >= MIN_TICK_PX * 0.75  # labels never collide (short months aside)
     if unit == "day":
         assert (D(2023, 3, 1), "Mar 2023", True) in marks
-        assert (D(2023, 3, 2), "2 Mar", False) in marks
+        assert (D(2023, 3, 3), "3 Mar", False) in marks
     elif unit == "days":
         assert all(d.day == 1 or d.day % 2 == 1 for d in days)
         assert [label for d, label, major in marks if major] == ["Mar 2023"]
@@ -217,6 +217,14 @@ def test_ticks_sensible(start, end, unit):
         assert all(d.year % 100 == 0 for d in days)
     else:
         assert all(d.year % 1000 == 0 for d in days)
+
+
+def test_first_tick_names_the_year():
+    marks = ticks(D(2007, 9, 1), D(2008, 5, 31), 900)
+    assert marks[0] == (D(2007, 9, 1), "Sep 2007", False)
+    assert marks[1][1] == "Oct"
+    assert (D(2008, 1, 1), "2008", True) in marks
+    assert ticks(D(2023, 3, 2), D(2023, 3, 9), 900)[0] == (D(2023, 3, 2), "2 Mar 2023", False)
 
 
 def test_ticks_reversed_arguments_and_tiny_width():

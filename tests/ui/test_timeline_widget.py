@@ -98,6 +98,22 @@ def test_fit_all_shows_all_events(timeline):
     assert first <= date(2014, 10, 1) and last >= date(2023, 9, 30)
 
 
+def test_resizing_refits_until_the_user_zooms(timeline):
+    timeline.resize(500, 320)
+    assert all(visible(timeline, e) for e in EVENTS)
+    timeline.zoom(0.5)
+    zoomed = timeline.visible_range()
+    timeline.resize(520, 320)
+    first, last = timeline.visible_range()
+    assert first == zoomed[0] and last > zoomed[1]  # same scale, a little more room
+
+
+def test_accessible_description_follows_the_filter(timeline):
+    assert timeline.accessibleDescription().startswith("7 dates")
+    timeline.set_filter({(1, 40)})
+    assert timeline.accessibleDescription().startswith("1 of 7 dates")
+
+
 def test_fit_key_and_home_key(timeline, qtbot):
     timeline.zoom(0.001)
     qtbot.keyClick(timeline, Qt.Key.Key_F)

@@ -134,9 +134,11 @@ def _detail(frame: Frame, lane: int, events: list[TimelineEvent],
             continue
         height = MARKER + (2 if event.kind == INTERVAL else 0)
         item = Item(_row_rect(frame, lane, row, x0, x1, height), lane, event)
-        inside = x1 - x0 >= w + 2 * LABEL_GAP
+        # A bar running in from the left keeps its label in view.
+        seen = max(x0, frame.plot.left())
+        inside = x1 - seen >= w + 2 * LABEL_GAP
         if inside or w + LABEL_GAP <= free:
-            lx = x0 + LABEL_GAP if inside else x1 + LABEL_GAP
+            lx = seen + LABEL_GAP if inside else x1 + LABEL_GAP
             item.label = event.label
             item.label_rect = _row_rect(frame, lane, row, lx, lx + w, frame.row_h)
         items.append(item)
@@ -159,6 +161,9 @@ def _bubble(frame: Frame, lane: int, cluster: Cluster, events: list[TimelineEven
             bubble_text: Callable[[int], str]) -> Item:
     members = tuple(events[i] for i in cluster.members)
     x0, x1 = bubble_rect(cluster, _bubble_w())
+    if x1 - x0 > _bubble_w():  # keep a long bubble's count in view
+        x0 = max(x0, frame.plot.left())
+        x1 = max(min(x1, frame.plot.right()), x0 + _bubble_w())
     rect = _row_rect(frame, lane, frame.rows - 1, x0, x1, frame.row_h - 4)
     first = min(span_of(e)[0] for e in members)
     after = max(span_of(e)[1] for e in members)

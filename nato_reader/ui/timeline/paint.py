@@ -140,9 +140,10 @@ def paint_items(p: QPainter, items: list[Item], c: Colours, font: QFont, small: 
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     italic = QFont(font)
     italic.setItalic(True)
+    densest = max((item.count for item in items if item.is_cluster), default=1)
     for item in items:
         if item.is_cluster:
-            _paint_bubble(p, item, c, small, hovered)
+            _paint_bubble(p, item, c, small, hovered, item.count / densest)
             continue
         event = item.event
         is_selected = event == selected
@@ -170,11 +171,14 @@ def paint_items(p: QPainter, items: list[Item], c: Colours, font: QFont, small: 
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
-def _paint_bubble(p: QPainter, item: Item, c: Colours, small: QFont, hovered: Item | None) -> None:
+def _paint_bubble(p: QPainter, item: Item, c: Colours, small: QFont, hovered: Item | None,
+                  density: float) -> None:
+    """A count bubble, tinted towards the accent as it holds more events."""
     p.setPen(QPen(c.grid_major, 1))
     is_hovered = (hovered is not None and hovered.is_cluster and hovered.lane == item.lane
                   and hovered.span == item.span)
-    p.setBrush(mix(c.bubble, c.accent, 0.35) if is_hovered else c.bubble)
+    tint = 0.6 if is_hovered else 0.08 + 0.4 * density
+    p.setBrush(mix(c.bubble, c.accent, tint))
     r = item.rect.height() / 2
     p.drawRoundedRect(item.rect, r, r)
     p.setFont(small)

@@ -13,7 +13,15 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QScrollBar, QToolButton, QToolTip, QWidget
 
 from nato_reader.core.timeline import DURATION, POINT, TimelineEvent
@@ -77,6 +85,7 @@ class TimelineWidget(QWidget):
         self._scroll_y = 0.0
         self._press: tuple[QPointF, float, float] | None = None
         self._dragging = False
+        self._fitted = True
         self._cache: tuple[tuple, list[Item]] | None = None
         self._version = 0
         self._widths: dict[str, float] = {}
@@ -158,10 +167,12 @@ class TimelineWidget(QWidget):
         self._dpp = (hi - lo) / usable
         self._t0 = lo - margin_left * self._dpp
         self._clamp()
+        self._fitted = True  # until the user zooms or pans, a resize fits again
         self._changed()
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         """Multiply the days per pixel by factor, keeping the date under anchor_x still."""
+        self._fitted = False
         plot = self._plot_rect()
         x = plot.center().x() if anchor_x is None else anchor_x
         t = self._t0 + (x - plot.left()) * self._dpp
@@ -172,6 +183,7 @@ class TimelineWidget(QWidget):
         self._changed()
 
     def pan_days(self, days: float) -> None:
+        self._fitted = False
         self._t0 += days
         self._clamp()
         self._changed()
@@ -229,6 +241,7 @@ class TimelineWidget(QWidget):
         self._order = {_key(e): i for i, e in enumerate(self._sorted)}
         self._selected = self._shown_equal(self._selected)
         self._hovered = None
+        self.setAccessibleDescription(self.summary())
         self._update_scrollbar()
         self._changed()
 
@@ -355,6 +368,10 @@ class TimelineWidget(QWidget):
         p.setClipRect(frame.plot)
         paint_items(p, self.visible_items(), c, font, small, self._selected, self._hovered)
         p.restore()
+        if self.hasFocus():
+            p.setPen(QPen(c.accent, 1))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
         if not self._shown:
             p.setPen(c.dim_text)
             p.drawText(frame.plot, Qt.AlignmentFlag.AlignCenter,
@@ -366,7 +383,8 @@ class TimelineWidget(QWidget):
         small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.85))
         return small
 
-    def _paint_header(self, p: QPainter, header: QRectF, c: Colours) -> None:
+    def summary(self) -> str:
+        """One line on what is shown, for the header and the accessible description."""
         total, shown = len(self._all), len(self._shown)
         text = f"{shown} date{'s' if shown != 1 else ''}"
         if shown != total:
@@ -376,6 +394,10 @@ class TimelineWidget(QWidget):
             text += f" in {n} article{'s' if n != 1 else ''}"
         elif self._shown:
             text += f" · {self._shown[0].lane}"
+        return text
+
+    def _paint_header(self, p: QPainter, header: QRectF, c: Colours) -> None:
+        text = self.summary()
         buttons_left = min((b.x() for b in self._buttons), default=self.width()) - 12
         small = self._small_font()
         if buttons_left - legend_width(QFontMetricsF(small)) > 300:
@@ -398,8 +420,11 @@ class TimelineWidget(QWidget):
             button.setGeometry(x, 3, width, h)
             x -= 2
         self._update_scrollbar()
-        self._clamp()
-        self._changed()
+        if self._fitted:
+            self.fit_all()
+        else:
+            self._clamp()
+            self._changed()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -435,6 +460,7 @@ class TimelineWidget(QWidget):
                 self.setCursor(Qt.CursorShape.ClosedHandCursor)
             if self._dragging:
                 self._t0 = t0 - moved.x() * self._dpp
+                self._fitted = False
                 self._clamp()
                 if self._vbar.isVisible():
                     self._vbar.setValue(int(scroll - moved.y()))
@@ -519,6 +545,7 @@ class TimelineWidget(QWidget):
 
     def _ensure_visible(self, event: TimelineEvent) -> None:
         """Pan (and zoom in while it is hidden in a bubble) until the event shows."""
+        self._fitted = False
         plot = self._plot_rect()
         first, after = span_of(event)
         centre = (first + after) / 2
@@ -541,6 +568,7 @@ class TimelineWidget(QWidget):
             self._changed()
 
     def _zoom_to(self, first: float, after: float) -> None:
+        self._fitted = False
         plot = self._plot_rect()
         span = max(after - first, 1.0)
         pad = span * 0.15 + 1
