@@ -116,3 +116,37 @@ def test_import_of_a_file_that_is_not_json_fails_clearly(tmp_path):
     result = run("annotations", "import", path, "--db", tmp_path / "x.db", check=False)
     assert result.returncode == 1 and "not a JSON file" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_import_in_process_orphans_new_colours_and_a_failed_item(tmp_path):
+    """import_web_annotations directly: what cannot be placed comes in as an orphan (once),
+    an unknown colour name joins the palette, and a failing item is reported, the rest go in."""
+    from nato_reader.commands.annotations import import_web_annotations
+    from nato_reader.core.articles import content_hash, parse_article
+
+    with Library(tmp_path / "p.db") as library:
+        parsed = parse_article("Finland joined the alliance in April after a long debate.")
+        library.articles.add(parsed, uri="file:///f.txt", source="f.txt",
+                             content_hash=content_hash(parsed))
+
+        def item(exact, note="", colour=None, source="file:///f.txt"):
+            body = [{"type": "TextualBody", "purpose": "commenting", "value": note}]
+            if colour:
+                body.append({"type": "TextualBody", "purpose": "highlighting", "value": colour})
+            return {"type": "Annotation", "body": body, "target": {
+                "source": source, "selector": {"type": "TextQuoteSelector", "exact": exact}}}
+
+        document = [item("Sweden waited for Turkey", note="gone"),
+                    item("joined the alliance", colour="rumour"),
+                    item("x", source="file:///nowhere.txt")]
+        report = import_web_annotations(library, document)
+        assert (report.added, report.orphans, report.duplicates) == (2, 1, 0)
+        assert len(report.errors) == 1 and "file:///nowhere.txt" in report.errors[0]
+        assert any("rumour" in w for w in report.warnings)
+        orphan, placed = sorted(library.annotations.all(), key=lambda a: not a.orphan)
+        assert orphan.orphan and orphan.exact == "Sweden waited for Turkey"
+        assert placed.colour == "rumour" and placed.start == 8 and not placed.orphan
+        assert "rumour" in [c.name for c in library.colours.all()]
+        again = import_web_annotations(library, document)
+        assert (again.added, again.duplicates) == (0, 2)
+        assert len(library.annotations.all()) == 2
