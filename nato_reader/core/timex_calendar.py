@@ -97,12 +97,10 @@ def weekday_date(anchor: date, weekday: int, direction: int) -> date:
     """The weekday (0 = Monday) nearest the anchor: direction -1 on or before, +1 on or
     after the anchor, 0 the same ISO week."""
     delta = weekday - anchor.weekday()
-    if direction < 0:
-        if delta > 0:
-            delta -= 7
-    elif direction > 0:
-        if delta < 0:
-            delta += 7
+    if direction < 0 < delta:
+        delta -= 7
+    elif direction > 0 > delta:
+        delta += 7
     return anchor + timedelta(days=delta)
 
 

@@ -10,10 +10,18 @@ import re
 
 from nato_reader.core import timex_calendar as cal
 from nato_reader.core.timex_lexicon import (
-    NUMBER, PARTS_OF_DAY, UNIT_WORD, VAGUE_NUM, WEEKDAY_NAME, WEEKDAYS, duration_value,
-    parse_number, unit_of,
+    NUMBER,
+    PARTS_OF_DAY,
+    UNIT_WORD,
+    VAGUE_NUM,
+    WEEKDAY_NAME,
+    WEEKDAYS,
+    duration_value,
+    parse_number,
+    unit_of,
 )
 from nato_reader.core.timex_rules import _APPROX, rule
+
 
 def in_title(m, ctx) -> bool:
     """A capitalised expression inside a name ("USA Today", "This Week With David
@@ -175,8 +183,8 @@ def _year_end(m, ctx):
     return ("DATE", cal.relative(ctx.anchor, code, 0 if rel == "end" else -1))
 
 
-@rule("ago", rf"(?:{_APPROX}\s+)?(?P<n>{NUMBER}|{VAGUE_NUM})(?:\s+or\s+so)?[\s-]+(?P<u>{UNIT_WORD})s?"
-      r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|before|after|"
+@rule("ago", rf"(?:{_APPROX}\s+)?(?P<n>{NUMBER}|{VAGUE_NUM})(?:\s+or\s+so)?[\s-]+"
+      rf"(?P<u>{UNIT_WORD})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|before|after|"
       r"previously|since)\b")
 def _ago(m, ctx):
     n = parse_number(m["n"])
@@ -225,12 +233,13 @@ def _duration(m, ctx):
     word = m["n"].lower()
     if word in ("a", "an") and m["pl"]:
         return None
-    if m["tail"] and "old" in m["tail"].lower() or re.match(r"\s+old\b", ctx.after(m)):
+    if (m["tail"] and "old" in m["tail"].lower()) or re.match(r"\s+old\b", ctx.after(m)):
         return None  # ages ("a 44-year-old", "52 years old") are not annotated as timexes
     # "once a year", "twice a week", "$5 a day": frequencies, tagged by the set rule
     if word in ("a", "an") and _RATE_BEFORE.search(ctx.before(m, 40)):
         return None
-    if unit == "Q" and not (m["rel"] or (n and n >= 2 and not m.group(0)[-9:-8] == "-")):
+    if unit == "Q" and not (m["rel"] or (n and n >= 2 and "-" not in m["u"] and
+                                          not m.group(0).endswith(("-quarters", "-quarter")))):
         return None  # "a quarter", "three-quarters": fractions, not periods
     return ("DURATION", duration_value(n, unit))
 
@@ -326,8 +335,8 @@ def _reference(m, ctx):
     if words in ("current", "recent", "future"):
         # adjectives: keep the ones that date the noun ("current levels", "recent weeks")
         if re.match(r"\s*(?:account|affairs|events?|assets|liabilities|ly|generations?|"
-                    r"wife|husband|and)\b", after) or before.endswith(("the ", "its ", "their ")) \
-                and words == "future" and not after.strip():
+                    r"wife|husband|and)\b", after) or (before.endswith(("the ", "its ", "their ")) \
+                and words == "future" and not after.strip()):
             return None
         if words == "future" and not before.rstrip().endswith(("the", "in", "near")):
             return None

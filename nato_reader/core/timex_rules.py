@@ -15,8 +15,13 @@ from datetime import date
 
 from nato_reader.core import timex_calendar as cal
 from nato_reader.core.timex_lexicon import (
-    DAY_NUM, MONTH_NAME, MONTHS, NUMBER, PARTS_OF_DAY, SEASON_NAME, UNIT_WORD, VAGUE_NUM,
-    WEEKDAY_NAME, WEEKDAYS, YEAR4, duration_value, parse_number, unit_of,
+    DAY_NUM,
+    MONTH_NAME,
+    MONTHS,
+    SEASON_NAME,
+    WEEKDAY_NAME,
+    WEEKDAYS,
+    YEAR4,
 )
 
 
@@ -44,7 +49,8 @@ RULES: list[tuple[str, re.Pattern, Resolver]] = []
 
 
 def rule(name: str, pattern: str):
-    compiled = re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+    # (?<!\w): fail at once inside words, which makes the scan several times faster
+    compiled = re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE | re.VERBOSE)
 
     def register(func: Resolver) -> Resolver:
         RULES.append((name, compiled, func))
@@ -221,9 +227,8 @@ def _quarter(m, ctx):
         if ctx.anchor is None:
             return ("DATE", f"XXXX-Q{q}")
         year = ctx.anchor.year
-        if rel in ("year-earlier", "year-ago", "comparable"):
-            year -= 1
-        elif q > cal.quarter_of(ctx.anchor) and ctx.tense(m) == "past":
+        if rel in ("year-earlier", "year-ago", "comparable") or (
+                q > cal.quarter_of(ctx.anchor) and ctx.tense(m) == "past"):
             year -= 1
     return ("DATE", f"{year:04d}-Q{q}")
 
@@ -275,7 +280,6 @@ def _season(m, ctx):
     if m["y"]:
         return ("DATE", f"{m['y']}-{season}")
     rel = (m["rel"] or "").lower()
-    before = ctx.before(m, 10)
     if rel in ("", "the") and not re.search(r"(?:in|since|until|by|during|over|through|into|"
                                             r"of|this|last|next)\s+"
                                             r"(?:the\s+)?$", ctx.before(m, 14)):

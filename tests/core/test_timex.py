@@ -191,11 +191,13 @@ def test_control_characters_do_not_break_offsets():
 
 
 def test_a_megabyte_takes_bounded_time():
-    text = ("The talks on Thursday ended. Prices rose 3% in the third quarter of 2021. " * 14000)
+    prose = "The ministers argued at length about the wording of the final communique. " * 9
+    text = (prose + "Prices rose 3% in the third quarter of 2021. ") * 1500
     assert len(text) > 1_000_000
     began = time.perf_counter()
     found = tag_timexes(text, FRI_2022)
-    assert len(found) == 2 * 14000
+    assert [t.value for t in found[:2]] == ["2021-Q3", "2021-Q3"]
+    assert len(found) == 1500
     assert time.perf_counter() - began < 60  # generous: the machines are shared
 
 
