@@ -24,7 +24,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_startup import cache_analyses, child_env, contains, has_highlights, make_probe
+from bench_startup import (
+    cache_analyses,
+    child_env,
+    contains,
+    has_highlights,
+    make_probe,
+    start_profile,
+    stop_profile,
+)
 
 HERE = Path(__file__).resolve()
 OPEN_P95_TARGET_MS = 50.0
@@ -55,6 +63,7 @@ def driver(plan: dict) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit
 
+    profile = start_profile()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     state: dict = {"phase": "start", "index": -1, "opens_ms": [], "misses": [], "via": None}
     articles = plan["articles"]
@@ -63,6 +72,7 @@ def driver(plan: dict) -> None:
         result = {k: state[k] for k in ("opens_ms", "misses", "via")}
         result["filter"] = state.get("filter")
         print(json.dumps(result), flush=True)
+        stop_profile(profile)
         os._exit(0)
 
     def open_next() -> None:
@@ -139,7 +149,8 @@ def driver(plan: dict) -> None:
 
         type_key()
 
-    app.installEventFilter(make_probe(on_paint))
+    probe = make_probe(on_paint)  # keep a reference: a collected filter stops filtering
+    app.installEventFilter(probe)
     QTimer.singleShot(120_000, finish)
     from nato_reader.cli import main
 
@@ -173,7 +184,7 @@ def prepare(db_source: Path, work: Path, opens: int) -> dict:
             "analysis_cached": cached}
 
 
-def run(count: int, opens: int, db_source: Path | None) -> dict:
+def run(count: int, opens: int, db_source: Path | None, profile: str | None = None) -> dict:
     import generate_library as gen
 
     source = db_source or gen.ensure_library_db(count)
@@ -187,8 +198,13 @@ def run(count: int, opens: int, db_source: Path | None) -> dict:
             return out
         plan_file = work / "plan.json"
         plan_file.write_text(json.dumps(plan))
+        env = child_env(work)
+        if profile:
+            env["BENCH_PROFILE"] = profile
         proc = subprocess.run([sys.executable, str(HERE), "--driver", str(plan_file)],
-                              env=child_env(work), capture_output=True, timeout=300)
+                              env=env, capture_output=True, timeout=300)
+        if profile:
+            sys.stderr.write(proc.stderr.decode())
     lines = [line for line in proc.stdout.decode().splitlines() if line.startswith("{")]
     if not lines:
         out["error"] = f"exit {proc.returncode}: {proc.stderr.decode()[-800:]}"
@@ -197,6 +213,7 @@ def run(count: int, opens: int, db_source: Path | None) -> dict:
     stats = latency(result["opens_ms"])
     out.update({
         "selected_via": result["via"], "open_to_highlights": stats,
+        "opens_ms": [round(ms, 1) for ms in result["opens_ms"]],
         "not_rendered_within_5s": result["misses"],
         "target_p95_ms": OPEN_P95_TARGET_MS,
         "meets_target": bool(stats.get("p95_ms") is not None
@@ -211,12 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--opens", type=int, default=20)
     parser.add_argument("--db", type=Path, help="an existing library file (it is copied)")
+    parser.add_argument("--profile", metavar="SORT", help="also profile the child (cProfile, "
+                        "sorted by SORT, e.g. cumulative) to stderr")
     parser.add_argument("--driver", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.driver:
         driver(json.loads(args.driver.read_text()))
         return 0
-    print(json.dumps(run(args.count, args.opens, args.db), indent=2))
+    print(json.dumps(run(args.count, args.opens, args.db, args.profile), indent=2))
     return 0
 
 

@@ -75,6 +75,27 @@ def make_probe(on_paint):
     return Probe()
 
 
+def start_profile():
+    """With BENCH_PROFILE=cumulative (or tottime...), profile the child until its report."""
+    if not os.environ.get("BENCH_PROFILE"):
+        return None
+    import cProfile
+
+    profile = cProfile.Profile()
+    profile.enable()
+    return profile
+
+
+def stop_profile(profile) -> None:
+    if profile is not None:
+        import pstats
+
+        profile.disable()
+        stats = pstats.Stats(profile, stream=sys.stderr)
+        stats.sort_stats(os.environ["BENCH_PROFILE"]).print_stats(45)
+        sys.stderr.flush()
+
+
 def contains(edit, needle: str) -> bool:
     return needle in edit.document().toPlainText()
 
@@ -85,6 +106,7 @@ def driver(kind: str, needle: str, db: str, open_id: int, text_file: str,
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    profile = start_profile()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     stamps: dict = {}
 
@@ -95,6 +117,7 @@ def driver(kind: str, needle: str, db: str, open_id: int, text_file: str,
         stamps["peak_rss_mb"] = round(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
         print(json.dumps(stamps), flush=True)
+        stop_profile(profile)
         os._exit(0)  # skip teardown (and any background work): the figure is taken
 
     def on_paint(edit) -> None:
@@ -201,7 +224,7 @@ def cache_analyses(library, article_ids: list[int]) -> bool:
     return True
 
 
-def run(count: int, runs: int, db_source: Path | None) -> dict:
+def run(count: int, runs: int, db_source: Path | None, profile: str | None = None) -> dict:
     import generate_library as gen
 
     source = db_source or gen.ensure_library_db(count)
@@ -215,6 +238,12 @@ def run(count: int, runs: int, db_source: Path | None) -> dict:
                 str(info["open_id"]), "--text-file", info["text_file"]]
         if info["analysis_cached"]:
             args.append("--expect-highlights")
+        if profile:  # one profiled start of the app; the profile goes to stderr
+            proc = subprocess.run([sys.executable, str(HERE), "--driver", "app", *args],
+                                  env=dict(env, BENCH_PROFILE=profile), capture_output=True)
+            sys.stderr.write(proc.stderr.decode())
+            out["profiled"] = True
+            return out
         samples: dict[str, list[dict]] = {"app": [], "bare": []}
         for i in range(runs + 1):  # the first of each warms the disk cache and seeds
             for kind in ("app", "bare"):
@@ -253,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path, help="an existing library file (it is copied)")
+    parser.add_argument("--profile", metavar="SORT", help="profile one start of the app "
+                        "instead (cProfile, sorted by SORT, e.g. cumulative) to stderr")
     parser.add_argument("--driver", choices=["app", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--needle", help=argparse.SUPPRESS)
     parser.add_argument("--open-id", type=int, help=argparse.SUPPRESS)
@@ -263,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         driver(args.driver, args.needle, str(args.db), args.open_id, args.text_file,
                args.expect_highlights)
         return 0
-    print(json.dumps(run(args.count, args.runs, args.db), indent=2))
+    print(json.dumps(run(args.count, args.runs, args.db, args.profile), indent=2))
     return 0
 
 
