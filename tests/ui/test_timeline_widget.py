@@ -242,3 +242,18 @@ def test_a_hundred_thousand_events(qtbot):
         assert items and len(items) < 2000  # aggregated, not 100,000 shapes
         widget.zoom(0.01)
         assert not widget.grab().toImage().isNull()
+
+
+def test_zoom_and_pan_stop_at_the_ends_of_the_calendar(timeline):
+    timeline.zoom(1e12)
+    assert timeline.visible_range() == (date.min, date(9999, 12, 31))
+    assert not timeline.grab().toImage().isNull()  # ticks over ten millennia paint
+    timeline.fit_all()
+    timeline.pan_days(1e9)
+    assert timeline.visible_range()[1] == date(9999, 12, 31)
+    timeline.pan_days(-1e10)
+    assert timeline.visible_range()[0] == date.min
+    timeline.zoom(1e-12)  # a day is at most a few hundred pixels wide
+    first, last = timeline.visible_range()
+    assert 1 <= (last - first).days <= 10
+    assert not timeline.grab().toImage().isNull()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
 from PySide6.QtCore import QRectF
 
@@ -32,8 +31,6 @@ MIN_BAR = 6.0  # a period never shrinks below this
 LABEL_GAP = 4.0
 BIN_PX = 36.0  # width of an aggregation bin
 DENSE_PX = 7.0  # more than one event per DENSE_PX of width in view: aggregate
-MIN_DAY = 1
-MAX_DAY = date.max.toordinal() + 1
 
 
 @dataclass

@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from nato_reader.core.timeline import DURATION, INTERVAL, TimelineEvent, ticks
 from nato_reader.ui.timeline.lanes import Lane
-from nato_reader.ui.timeline.layout import MAX_DAY, MIN_DAY, Frame, Item
+from nato_reader.ui.timeline.layout import Frame, Item
+from nato_reader.ui.timeline.viewport import MAX_DAY, MIN_DAY
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:

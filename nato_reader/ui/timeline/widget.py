@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -24,9 +23,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QScrollBar, QToolButton, QToolTip, QWidget
 
-from nato_reader.core.timeline import DURATION, POINT, TimelineEvent
+from nato_reader.core.timeline import TimelineEvent
 from nato_reader.ui.timeline.lanes import Lane, build_lanes, date_range, span_of
-from nato_reader.ui.timeline.layout import MAX_DAY, MIN_DAY, Frame, Item, layout
+from nato_reader.ui.timeline.layout import Frame, Item, layout
 from nato_reader.ui.timeline.paint import (
     Colours,
     legend_width,
@@ -36,24 +35,12 @@ from nato_reader.ui.timeline.paint import (
     paint_legend,
     paint_marker_line,
 )
+from nato_reader.ui.timeline.text import bubble_text, cluster_tooltip, event_tooltip
+from nato_reader.ui.timeline.viewport import MAX_DAY, MIN_DAY, MIN_DPP, Viewport
 
 LIBRARY_ROWS = 3
 MAX_LIBRARY_ROWS = 8
-MIN_DPP = 1 / 240  # most zoomed in: a day is 240 px
 ZOOM_STEP = 1.25
-
-
-def _fmt(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def describe_dates(event: TimelineEvent) -> str:
-    """The dates of an event in words, for tooltips and accessibility."""
-    if event.kind == DURATION:
-        return f"duration {event.value}, said on {_fmt(event.start)}"
-    if event.kind == POINT:
-        return _fmt(event.start)
-    return f"{_fmt(event.start)} – {_fmt(event.end)}"
 
 
 class TimelineWidget(QWidget):
@@ -80,12 +67,10 @@ class TimelineWidget(QWidget):
         self._reference: tuple[date, str] | None = None
         self._selected: TimelineEvent | None = None
         self._hovered: Item | None = None
-        self._t0 = float(date.today().toordinal() - 365)
-        self._dpp = 2.0
+        self._view = Viewport()
         self._scroll_y = 0.0
         self._press: tuple[QPointF, float, float] | None = None
         self._dragging = False
-        self._fitted = True
         self._cache: tuple[tuple, list[Item]] | None = None
         self._version = 0
         self._widths: dict[str, float] = {}
@@ -155,45 +140,26 @@ class TimelineWidget(QWidget):
             today = date.today().toordinal()
             span = (today - 180, today + 180)
         lo, hi = span
-        if hi - lo < 14:
-            mid = (lo + hi) / 2
-            lo, hi = mid - 7, mid + 7
-        plot = self._plot_rect()
+        width = self._plot_rect().width()
         # Room on the right for the labels of the last events.
-        last = self._sorted[-8:] if self._sorted else []
-        label_w = max((self._text_width(e.label) for e in last), default=0.0)
-        margin_left, margin_right = 24.0, min(label_w + 24.0, plot.width() * 0.3)
-        usable = max(plot.width() - margin_left - margin_right, 40.0)
-        self._dpp = (hi - lo) / usable
-        self._t0 = lo - margin_left * self._dpp
-        self._clamp()
-        self._fitted = True  # until the user zooms or pans, a resize fits again
+        label_w = max((self._text_width(e.label) for e in self._sorted[-8:]), default=0.0)
+        self._view.fit(lo, hi, width, 24.0, min(label_w + 24.0, width * 0.3))
         self._changed()
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         """Multiply the days per pixel by factor, keeping the date under anchor_x still."""
-        self._fitted = False
         plot = self._plot_rect()
         x = plot.center().x() if anchor_x is None else anchor_x
-        t = self._t0 + (x - plot.left()) * self._dpp
-        self._dpp *= factor
-        self._clamp()
-        self._t0 = t - (x - plot.left()) * self._dpp
-        self._clamp()
+        self._view.zoom(factor, x - plot.left(), plot.width())
         self._changed()
 
     def pan_days(self, days: float) -> None:
-        self._fitted = False
-        self._t0 += days
-        self._clamp()
+        self._view.pan(days, self._plot_rect().width())
         self._changed()
 
     def visible_range(self) -> tuple[date, date]:
         """The first and last day in view."""
-        plot = self._plot_rect()
-        first = int(max(MIN_DAY, min(self._t0, MAX_DAY - 1)))
-        last = int(max(MIN_DAY, min(self._t0 + plot.width() * self._dpp, MAX_DAY - 1)))
-        return date.fromordinal(first), date.fromordinal(last)
+        return self._view.visible_range(self._plot_rect().width())
 
     def event_rect(self, event: TimelineEvent) -> QRectF:
         """Where an event is drawn, in widget coordinates; null when it is not drawn on
@@ -278,7 +244,7 @@ class TimelineWidget(QWidget):
         top = self._header_h() + self._axis_h()
         gutter = self._gutter_rect()
         left = (gutter.right() if gutter is not None else 0) + 8
-        right = self.width() - 8 - (self._vbar.width() if self._vbar.isVisible() else 0)
+        right = self.width() - 8 - (self._vbar.width() if not self._vbar.isHidden() else 0)
         bottom = self.height() - self._footer_h()
         return QRectF(left, top, max(right - left, 10.0), max(bottom - top, 10.0))
 
@@ -299,12 +265,7 @@ class TimelineWidget(QWidget):
             lane_h = rows * row_h + 8
         else:
             rows, lane_h = max(2, int((plot.height() - 8) // row_h)), plot.height()
-        return Frame(plot, self._t0, self._dpp, row_h, rows, lane_h, self._scroll_y)
-
-    def _clamp(self) -> None:
-        width = self._plot_rect().width()
-        self._dpp = min(max(self._dpp, MIN_DPP), (MAX_DAY - MIN_DAY) / width)
-        self._t0 = min(max(self._t0, MIN_DAY), MAX_DAY - width * self._dpp)
+        return Frame(plot, self._view.t0, self._view.dpp, row_h, rows, lane_h, self._scroll_y)
 
     def _content_h(self) -> float:
         return len(self._lanes) * self._frame().lane_h if self._library else 0.0
@@ -330,7 +291,7 @@ class TimelineWidget(QWidget):
         key = (self._version, self.width(), self.height())
         if self._cache is None or self._cache[0] != key:
             self._cache = (key, layout(self._frame(), self._lanes, self._text_width,
-                                       _bubble_text))
+                                       bubble_text))
         return self._cache[1]
 
     def _text_width(self, text: str) -> float:
@@ -420,10 +381,10 @@ class TimelineWidget(QWidget):
             button.setGeometry(x, 3, width, h)
             x -= 2
         self._update_scrollbar()
-        if self._fitted:
+        if self._view.fitted:
             self.fit_all()
         else:
-            self._clamp()
+            self._view.clamp(self._plot_rect().width())
             self._changed()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -436,8 +397,8 @@ class TimelineWidget(QWidget):
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
         if delta.x():
-            self.pan_days(-delta.x() / 120 * 60 * self._dpp)
-        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._vbar.isVisible():
+            self.pan_days(-delta.x() / 120 * 60 * self._view.dpp)
+        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier and not self._vbar.isHidden():
             self._vbar.setValue(self._vbar.value() - int(delta.y() / 120 * self._row_h() * 3))
         elif delta.y():
             self.zoom(ZOOM_STEP ** (-delta.y() / 120), event.position().x())
@@ -445,7 +406,7 @@ class TimelineWidget(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            self._press = (event.position(), self._t0, self._scroll_y)
+            self._press = (event.position(), self._view.t0, self._scroll_y)
             self._dragging = False
         super().mousePressEvent(event)
 
@@ -459,10 +420,9 @@ class TimelineWidget(QWidget):
                 self._dragging = True
                 self.setCursor(Qt.CursorShape.ClosedHandCursor)
             if self._dragging:
-                self._t0 = t0 - moved.x() * self._dpp
-                self._fitted = False
-                self._clamp()
-                if self._vbar.isVisible():
+                self._view.pan(t0 - moved.x() * self._view.dpp - self._view.t0,
+                               self._plot_rect().width())
+                if not self._vbar.isHidden():
                     self._vbar.setValue(int(scroll - moved.y()))
                 self._changed()
             return
@@ -545,13 +505,11 @@ class TimelineWidget(QWidget):
 
     def _ensure_visible(self, event: TimelineEvent) -> None:
         """Pan (and zoom in while it is hidden in a bubble) until the event shows."""
-        self._fitted = False
         plot = self._plot_rect()
         first, after = span_of(event)
         centre = (first + after) / 2
-        if not self._t0 <= centre <= self._t0 + plot.width() * self._dpp:
-            self._t0 = centre - plot.width() / 2 * self._dpp
-            self._clamp()
+        if not self._view.contains(centre, plot.width()):
+            self._view.centre_on(centre, plot.width())
         if self._library:
             lane = next(i for i, ln in enumerate(self._lanes) if ln.key == event.article_id)
             frame = self._frame()
@@ -560,45 +518,26 @@ class TimelineWidget(QWidget):
                 self._vbar.setValue(int(top))
         self._changed()
         for _ in range(40):
-            if not self.event_rect(event).isNull() or self._dpp <= MIN_DPP:
+            if not self.event_rect(event).isNull() or self._view.dpp <= MIN_DPP:
                 break
-            self._dpp /= 1.6
-            self._t0 = centre - plot.width() / 2 * self._dpp
-            self._clamp()
+            self._view.dpp /= 1.6
+            self._view.centre_on(centre, plot.width())
             self._changed()
 
     def _zoom_to(self, first: float, after: float) -> None:
-        self._fitted = False
-        plot = self._plot_rect()
-        span = max(after - first, 1.0)
-        pad = span * 0.15 + 1
-        self._dpp = (span + 2 * pad) / plot.width()
-        self._t0 = first - pad
-        self._clamp()
+        self._view.show(first, after, self._plot_rect().width())
         self._changed()
 
     def _tooltip(self, item: Item) -> str:
-        if item.is_cluster:
-            first = date.fromordinal(int(max(MIN_DAY, item.span[0])))
-            last = date.fromordinal(int(min(MAX_DAY - 1, max(item.span[1] - 1, MIN_DAY))))
-            return (f"<b>{item.count} dates</b>, {_fmt(first)} – {_fmt(last)}"
-                    "<br><i>Click to zoom in</i>")
-        event = item.event
-        lane = f"<br><small>{escape(event.lane)}</small>" if self._library else ""
-        return (f"<qt><b>{escape(event.label)}</b> &nbsp;({escape(describe_dates(event))})"
-                f"{lane}<p>{escape(event.sentence_text)}</p></qt>")
+        if not item.is_cluster:
+            return event_tooltip(item.event, with_lane=self._library)
+        first = date.fromordinal(int(max(MIN_DAY, item.span[0])))
+        last = date.fromordinal(int(min(MAX_DAY - 1, max(item.span[1] - 1, MIN_DAY))))
+        return cluster_tooltip(item.count, first, last)
 
 
 def _key(event: TimelineEvent) -> tuple[int, int]:
     return event.article_id, event.body_start
 
 
-def _bubble_text(count: int) -> str:
-    if count < 1000:
-        return str(count)
-    if count < 10000:
-        return f"{count / 1000:.1f}k"
-    return f"{count // 1000}k"
-
-
-__all__ = ["TimelineWidget", "describe_dates"]
+__all__ = ["TimelineWidget"]
