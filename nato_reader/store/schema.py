@@ -131,49 +131,54 @@ def _v1(db: sqlite_utils.Database) -> None:
                    [name, hex_, position])
 
 
-# The annotation tags of one annotation, as the text the search index holds.
-_ANNOTATION_TAG_TEXT = """coalesce((SELECT group_concat(t.name, ' ') FROM annotation_tags x
-    JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = {id}), '')"""
-
-
 def _v2(db: sqlite_utils.Database) -> None:
-    """Full-text index over annotation notes and tags, so search finds an article by
-    what its reader wrote about it. rowid = annotation id; triggers keep it in sync."""
-    db.execute("""
-        CREATE VIRTUAL TABLE annotations_fts USING fts5(
+    """Full-text indexes over what the reader wrote: annotation notes and tags, and
+    article notes and tags, so search finds an article by them too."""
+    _notes_index(db, "annotations_fts", owner="annotations", link="annotation_tags",
+                 key="annotation_id")
+    _notes_index(db, "article_notes_fts", owner="articles", link="article_tags",
+                 key="article_id")
+
+
+def _notes_index(db: sqlite_utils.Database, fts: str, *, owner: str, link: str,
+                 key: str) -> None:
+    """FTS5 table `fts`(note, tags) with rowid = owner.id, filled from the rows there now
+    and kept in sync by triggers: on the owner's note, on its tag links, on tag renames.
+    Written out (not enable_fts) so the migration stays one transaction."""
+    def tags_of(owner_id: str) -> str:
+        return (f"coalesce((SELECT group_concat(t.name, ' ') FROM {link} x JOIN tags t"
+                f" ON t.id = x.tag_id WHERE x.{key} = {owner_id}), '')")
+
+    db.execute(f"""
+        CREATE VIRTUAL TABLE {fts} USING fts5(
             note, tags, tokenize='porter unicode61 remove_diacritics 2'
         )""")
-    db.execute(
-        "INSERT INTO annotations_fts (rowid, note, tags) SELECT a.id, a.note, "
-        + _ANNOTATION_TAG_TEXT.format(id="a.id") + " FROM annotations a"
-    )
-    db.execute("""
-        CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
-            INSERT INTO annotations_fts (rowid, note, tags) VALUES (new.id, new.note, '');
-        END""")
-    db.execute("""
-        CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
-            DELETE FROM annotations_fts WHERE rowid = old.id;
-        END""")
-    db.execute("""
-        CREATE TRIGGER annotations_fts_note AFTER UPDATE OF note ON annotations BEGIN
-            UPDATE annotations_fts SET note = new.note WHERE rowid = new.id;
+    db.execute(f"INSERT INTO {fts} (rowid, note, tags)"
+               f" SELECT o.id, o.note, {tags_of('o.id')} FROM {owner} o")
+    db.execute(f"""
+        CREATE TRIGGER {fts}_insert AFTER INSERT ON {owner} BEGIN
+            INSERT INTO {fts} (rowid, note, tags) VALUES (new.id, new.note, '');
         END""")
     db.execute(f"""
-        CREATE TRIGGER annotations_fts_tag_added AFTER INSERT ON annotation_tags BEGIN
-            UPDATE annotations_fts SET tags = {_ANNOTATION_TAG_TEXT.format(id="new.annotation_id")}
-            WHERE rowid = new.annotation_id;
+        CREATE TRIGGER {fts}_delete AFTER DELETE ON {owner} BEGIN
+            DELETE FROM {fts} WHERE rowid = old.id;
         END""")
     db.execute(f"""
-        CREATE TRIGGER annotations_fts_tag_removed AFTER DELETE ON annotation_tags BEGIN
-            UPDATE annotations_fts SET tags = {_ANNOTATION_TAG_TEXT.format(id="old.annotation_id")}
-            WHERE rowid = old.annotation_id;
+        CREATE TRIGGER {fts}_note AFTER UPDATE OF note ON {owner} BEGIN
+            UPDATE {fts} SET note = new.note WHERE rowid = new.id;
         END""")
-    tags_of_row = _ANNOTATION_TAG_TEXT.format(id="annotations_fts.rowid")
     db.execute(f"""
-        CREATE TRIGGER annotations_fts_tag_renamed AFTER UPDATE OF name ON tags BEGIN
-            UPDATE annotations_fts SET tags = {tags_of_row}
-            WHERE rowid IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = new.id);
+        CREATE TRIGGER {fts}_tag_added AFTER INSERT ON {link} BEGIN
+            UPDATE {fts} SET tags = {tags_of(f"new.{key}")} WHERE rowid = new.{key};
+        END""")
+    db.execute(f"""
+        CREATE TRIGGER {fts}_tag_removed AFTER DELETE ON {link} BEGIN
+            UPDATE {fts} SET tags = {tags_of(f"old.{key}")} WHERE rowid = old.{key};
+        END""")
+    db.execute(f"""
+        CREATE TRIGGER {fts}_tag_renamed AFTER UPDATE OF name ON tags BEGIN
+            UPDATE {fts} SET tags = {tags_of(f"{fts}.rowid")}
+            WHERE rowid IN (SELECT {key} FROM {link} WHERE tag_id = new.id);
         END""")
 
 

@@ -11,6 +11,20 @@ _PHRASE_OR_WORD = re.compile(r'"([^"]+)"|(\w[\w\'-]*)', re.UNICODE)
 SNIPPET_OPEN, SNIPPET_CLOSE = "[", "]"
 
 
+_ARTICLE_NOTES = (
+    "SELECT a.id, a.title, snippet(article_notes_fts, -1, ?, ?, '…', 12),"
+    " bm25(article_notes_fts) FROM article_notes_fts JOIN articles a"
+    " ON a.id = article_notes_fts.rowid WHERE article_notes_fts MATCH ?"
+    " ORDER BY bm25(article_notes_fts) LIMIT ?"
+)
+_ANNOTATION_NOTES = (
+    "SELECT a.id, a.title, snippet(annotations_fts, -1, ?, ?, '…', 12),"
+    " bm25(annotations_fts) FROM annotations_fts JOIN annotations n"
+    " ON n.id = annotations_fts.rowid JOIN articles a ON a.id = n.article_id"
+    " WHERE annotations_fts MATCH ? ORDER BY bm25(annotations_fts) LIMIT ?"
+)
+
+
 @dataclass(frozen=True)
 class SearchHit:
     article_id: int
@@ -31,8 +45,8 @@ def fts_query(text: str) -> str:
 
 
 def search_articles(db: sqlite_utils.Database, text: str, limit: int = 50) -> list[SearchHit]:
-    """Articles whose title or body matches, or one of whose annotations does (its note
-    or tags); one hit per article, with the better-ranked snippet."""
+    """Articles whose title or body matches, or whose note or tags do, or one of whose
+    annotations does (its note or tags); one hit per article."""
     query = fts_query(text)
     if not query:
         return []
@@ -46,16 +60,14 @@ def search_articles(db: sqlite_utils.Database, text: str, limit: int = 50) -> li
     ).fetchall()
     hits = {r[0]: SearchHit(article_id=r[0], title=r[1], snippet=" ".join(r[2].split()),
                             rank=r[3]) for r in rows}
-    for r in db.execute(
-        "SELECT a.id, a.title, snippet(annotations_fts, -1, ?, ?, '…', 12),"
-        " bm25(annotations_fts) FROM annotations_fts JOIN annotations n"
-        " ON n.id = annotations_fts.rowid JOIN articles a ON a.id = n.article_id"
-        " WHERE annotations_fts MATCH ? ORDER BY bm25(annotations_fts) LIMIT ?",
-        [SNIPPET_OPEN, SNIPPET_CLOSE, query, limit * 4],
-    ):
-        if r[0] not in hits or r[3] < hits[r[0]].rank:
-            hits[r[0]] = SearchHit(article_id=r[0], title=r[1],
-                                   snippet="annotation: " + " ".join(r[2].split()), rank=r[3])
+    # Then what the reader wrote: article notes and tags, annotation notes and tags. An
+    # article keeps its best-ranked hit.
+    for label, sql in (("note", _ARTICLE_NOTES), ("annotation", _ANNOTATION_NOTES)):
+        for r in db.execute(sql, [SNIPPET_OPEN, SNIPPET_CLOSE, query, limit * 4]):
+            if r[0] not in hits or r[3] < hits[r[0]].rank:
+                hits[r[0]] = SearchHit(article_id=r[0], title=r[1],
+                                       snippet=f"{label}: " + " ".join(r[2].split()),
+                                       rank=r[3])
     return sorted(hits.values(), key=lambda h: h.rank)[:limit]
 
 
@@ -68,8 +80,9 @@ def matching_article_ids(db: sqlite_utils.Database, text: str) -> set[int]:
         row[0]
         for row in db.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+            " UNION SELECT rowid FROM article_notes_fts WHERE article_notes_fts MATCH ?"
             " UNION SELECT n.article_id FROM annotations_fts JOIN annotations n"
             " ON n.id = annotations_fts.rowid WHERE annotations_fts MATCH ?",
-            [query, query],
+            [query, query, query],
         )
     }

@@ -12,6 +12,7 @@ from nato_reader.store.check import check_library
 from nato_reader.store.importer import import_file
 from nato_reader.store.library import Library
 from nato_reader.store.schema import MIGRATIONS
+from nato_reader.store.search import matching_article_ids
 
 BODY = (
     "NATO leaders agreed on Tuesday to extend the mandate of the secretary general. "
@@ -213,8 +214,24 @@ def test_search_finds_an_article_by_its_annotation_note_or_tag(library, article_
     assert [h.article_id for h in library.search("fine")] == [article_id]
     library.db.execute("UPDATE tags SET name = 'excellent' WHERE name = 'fine'")
     assert [h.article_id for h in library.search("excellent")] == [article_id]
+    assert matching_article_ids(library.db, "excellent") == {article_id}
     library.annotations.delete(a.id)
     assert library.search("excellent") == []
+    assert matching_article_ids(library.db, "excellent") == set()
+    assert check_library(library) == []
+
+
+def test_search_finds_an_article_by_its_own_note_or_tag(library, article_id):
+    library.articles.set_note(article_id, "Read alongside the Pentagon briefing")
+    library.articles.set_tags(article_id, ["mandate-renewal"])
+    (hit,) = library.search("pentagon")
+    assert hit.article_id == article_id and hit.snippet.startswith("note: ")
+    assert [h.article_id for h in library.search("renewal")] == [article_id]
+    assert matching_article_ids(library.db, "pentagon briefing") == {article_id}
+    library.articles.set_note(article_id, "")
+    library.articles.set_tags(article_id, [])
+    assert library.search("pentagon") == [] and library.search("renewal") == []
+    library.articles.delete(article_id)
     assert check_library(library) == []
 
 
@@ -227,8 +244,9 @@ def test_migration_indexes_annotations_written_before_it(tmp_path):
     conn.execute("PRAGMA application_id = 1312904271")
     conn.execute("PRAGMA user_version = 1")
     conn.execute("COMMIT")
-    conn.execute("INSERT INTO articles (uri, source, content_hash, title, body, imported_at,"
-                 " updated_at) VALUES ('u', 's', 'h', 'T', 'Some text', 'now', 'now')")
+    conn.execute("INSERT INTO articles (uri, source, content_hash, title, body, note,"
+                 " imported_at, updated_at) VALUES ('u', 's', 'h', 'T', 'Some text', 'blimp',"
+                 " 'now', 'now')")
     conn.execute("INSERT INTO annotations (article_id, start, \"end\", exact, colour, note,"
                  " created_at, updated_at) VALUES (1, 0, 4, 'Some', 'claim', 'zeppelin',"
                  " 'now', 'now')")
@@ -238,4 +256,5 @@ def test_migration_indexes_annotations_written_before_it(tmp_path):
     with Library(path) as library:
         assert [h.article_id for h in library.search("zeppelin")] == [1]
         assert [h.article_id for h in library.search("dirigible")] == [1]
+        assert [h.article_id for h in library.search("blimp")] == [1]
         assert check_library(library) == []
