@@ -93,8 +93,11 @@ _TRIGGER = re.compile(
     r"|(?P<deictic>\b(?:today|yesterday|tomorrow|tonight|overnight|noon|midnight|midday|"
     r"morning|afternoon|evening))"
     r"|(?P<setadv>\b(?:daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly)\b)"
-    r"|(?P<ref>\b(?:now|current|recent|lately|formerly|past|future|present|nowadays|these\s+days|"
-    r"moment))",
+    r"|(?P<ref>\b(?:now|current|recent|lately|formerly|previously|past|future|present|"
+    r"nowadays|these\s+days|moment|later))"
+    r"|(?P<holiday>(?-i:\b(?:Christmas|New\s+Year|Independence|Fourth|Halloween|Valentine|"
+    r"Boxing|Bastille|Armistice|Veterans|Remembrance|May\s+Day|Thanksgiving|Easter)))"
+    r"|(?P<spoken>\b(?:nineteen|twenty|two\s+thousand))",
     re.IGNORECASE,
 )
 _NEEDS = {
@@ -106,7 +109,7 @@ _NEEDS = {
     "noon": "deictic", "clock": "digit", "weekday": "weekday", "unit_rel": "unit",
     "month_rel": "unit", "ago": "unit", "duration": "unit", "bare_units": "unit",
     "set_every": "unit weekday month deictic", "set_freq": "unit", "set_adverb": "setadv unit",
-    "reference": "ref",
+    "reference": "ref", "holiday": "holiday", "spoken_year": "spoken",
 }
 _WINDOW = _MAX_CANDIDATE_CHARS
 

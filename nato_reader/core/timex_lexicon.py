@@ -43,7 +43,7 @@ _WORD_NUMS = sorted((k for k in SMALL if " " not in k and k not in ("a", "an")),
 NUM_WORD = "|".join(_WORD_NUMS)
 # "two", "twenty-four", "twenty four", "24", "2 1/2", "1.5", "a", "a couple of".
 NUMBER = (rf"(?:\d{{1,4}}(?:\.\d+)?(?:\s+1/2)?|(?:{NUM_WORD})(?:[-\s](?:{NUM_WORD}))?"
-          r"(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+dozen|a\s+hundred|an?)")
+          r"(?:\s+and\s+a\s+half)?|(?:a\s+)?couple\s+of|a\s+dozen|a\s+hundred|an?)")
 VAGUE_NUM = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous)"
 UNIT_WORD = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
              r"centur(?:y|ie))")

@@ -31,9 +31,12 @@ def in_title(m, ctx) -> bool:
     before = ctx.text[max(ctx.sent_start, m.start() - 30): m.start()]
     after = ctx.text[m.end(): m.end() + 3]
     prev = re.search(r"([A-Za-z]+)\W*$", before)
-    if prev and prev.group(1)[0].isupper() and m.start() - ctx.sent_start > 2 + len(prev.group(0)):
+    first_word = m.start() - ctx.sent_start <= 2 + (len(prev.group(0)) if prev else 0)
+    if prev and prev.group(1)[0].isupper() and not first_word:
         return True
-    return bool(re.match(r"\s[A-Z]", after)) and not re.match(r"\s(?:I|The|A)\b", after)
+    # "This Week With David Brinkley": a capitalised word follows, mid-sentence
+    return not first_word and m.start() > ctx.sent_start + 1 and bool(
+        re.match(r"\s[A-Z][a-z]", after))
 
 
 _DAY_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -44,7 +47,7 @@ def _day_value(ctx, offset: int) -> str:
 
 
 @rule("deictic_day", r"(?:(?P<mod>early|late|earlier|later|mid-?)[\s-]?)?"
-      r"(?P<w>today|yesterday|tomorrow|tonight)(?!'s?\b)"
+      r"(?P<w>today|yesterday|tomorrow|tonight)"
       r"(?:\s+(?P<pod>morning|afternoon|evening|night))?")
 def _deictic_day(m, ctx):
     if in_title(m, ctx):
@@ -135,7 +138,8 @@ _UNIT_REL = {"this": 0, "the current": 0, "current": 0, "last": -1, "past": -1,
              "the beginning of this": 0, "the beginning of next": 1, "the start of this": 0,
              "the start of next": 1, "the beginning of the": 0, "the start of the": 0,
              "the latest": 0, "this past": -1, "this coming": 1, "sometime next": 1,
-             "sometime this": 0, "sometime last": -1}
+             "sometime this": 0, "sometime last": -1, "earlier in the": 0,
+             "later in the": 0, "the full": 0, "the fiscal": 0, "the calendar": 0, "that": 0}
 _UNIT_REL_RE = "|".join(sorted((k.replace(" ", r"\s+") for k in _UNIT_REL), key=len,
                                reverse=True))
 
@@ -149,7 +153,11 @@ def _unit_relative(m, ctx):
     offset = _UNIT_REL[rel]
     code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
             "century": "C", "weekend": "WE"}[unit]
-    if rel == "the" and code not in ("WE",) and not (code == "Q" and ctx.anchor):
+    if rel == "that" and code != "Q":
+        return None  # "that year" points back to a time named earlier, not to the anchor
+    if rel == "the" and m["fiscal"] and code == "Y":
+        rel, offset = "the fiscal", 0
+    elif rel == "the" and code not in ("WE",) and not (code == "Q" and ctx.anchor):
         return None  # "the year", "the month": as often a duration as a date
     if rel == "the latest" and code != "Q":
         return None
@@ -164,7 +172,7 @@ def _unit_relative(m, ctx):
         if rel == "the" and offset == -1 and ctx.anchor.weekday() >= 5:
             d = ctx.anchor
         return ("DATE", cal.fmt_week(d) + "-WE")
-    if code == "Q" and rel in ("the", "this", "the latest"):
+    if code == "Q" and rel in ("the", "this", "the latest", "that"):
         from nato_reader.core.timex_rules import default_quarter
 
         return ("DATE", "@Q0|" + default_quarter(ctx.anchor))
@@ -245,9 +253,9 @@ def _duration(m, ctx):
 
 
 @rule("bare_units", r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few|"
-      r"the\s+next\s+few|the\s+past|the\s+early|the\s+last|the\s+next)\s+)?"
+      r"the\s+next\s+few|the\s+past|the\s+early|the\s+last|the\s+next|the)\s+)?"
       r"(?P<u>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
-      r"(?:[-\s](?P<tail>long))?\b")
+      r"(?:[-\s](?P<tail>long|ahead))?\b")
 def _bare_units(m, ctx):
     unit = unit_of(m["u"])
     pre = " ".join((m["pre"] or "").lower().split())
@@ -257,6 +265,8 @@ def _bare_units(m, ctx):
         return ("DATE", "PAST_REF")
     if pre == "coming" and unit == "Q":
         return ("DATE", "FUTURE_REF")
+    if pre == "the" and not m["tail"]:
+        return None
     if not pre and not m["tail"]:
         before = ctx.before(m, 12)
         after = ctx.after(m, 10)
@@ -319,13 +329,13 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
          "in the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
          "soon": "FUTURE_REF", "a later date": "FUTURE_REF", "recent": "PAST_REF",
          "current": "PRESENT_REF", "future": "FUTURE_REF", "once": "PAST_REF",
-         "earlier": "PAST_REF", "shortly": "FUTURE_REF", "eventually": "FUTURE_REF"}
+         "earlier": "PAST_REF", "previously": "PAST_REF"}
 
 
 @rule("reference", r"\b(?P<w>right\s+now|now|currently|at\s+present|the\s+present|nowadays|"
       r"these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|formerly|"
       r"the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+date|current|"
-      r"future)\b")
+      r"future|previously)\b")
 def _reference(m, ctx):
     words = " ".join(m["w"].lower().split())
     after = ctx.after(m, 16)
@@ -340,8 +350,94 @@ def _reference(m, ctx):
             return None
         if words == "future" and not before.rstrip().endswith(("the", "in", "near")):
             return None
+    if words == "previously" and m.start() > ctx.sent_start:
+        return None  # only "Previously, ..." opening a sentence dates it
     if words == "the near future":
         words = "the future"
     if words == "the distant future":
         words = "the future"
     return ("DATE", _REFS.get(words, "PRESENT_REF"))
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "new year's": (1, 1),
+             "independence day": (7, 4), "fourth of july": (7, 4), "halloween": (10, 31),
+             "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14),
+             "armistice day": (11, 11), "veterans day": (11, 11), "remembrance day": (11, 11),
+             "may day": (5, 1)}
+
+
+def _thanksgiving(year: int) -> cal.date:
+    first = cal.date(year, 11, 1)
+    return first + cal.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _easter(year: int) -> cal.date:
+    """Gregorian Easter Sunday (the anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return cal.date(year, month, day + 1)
+
+
+@rule("holiday", r"(?-i:(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
+      r"Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Boxing\s+Day|"
+      r"Bastille\s+Day|Armistice\s+Day|Veterans\s+Day|Remembrance\s+Day|May\s+Day|"
+      r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?))(?:,?\s+(?P<y>(?:1[0-9]|20)\d\d)\b)?")
+def _holiday(m, ctx):
+    name = " ".join(m["h"].lower().split())
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.anchor is None:
+        fixed = _HOLIDAYS.get(name)
+        return ("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")
+    else:
+        year = None
+    if name.startswith("thanksgiving") or name.startswith("easter"):
+        find = _thanksgiving if name.startswith("thanksgiving") else _easter
+        if year is None:
+            here = find(ctx.anchor.year)
+            tense = ctx.tense(m)
+            year = ctx.anchor.year
+            if tense == "past" and here > ctx.anchor:
+                year -= 1
+            elif tense == "future" and here < ctx.anchor:
+                year += 1
+        return ("DATE", cal.fmt_day(find(year)))
+    month, day = _HOLIDAYS[name]
+    if year is None:
+        year = cal.month_year(ctx.anchor, month, ctx.tense(m), day)
+    return ("DATE", cal.fmt_day(cal.date(year, month, day)))
+
+
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+
+
+@rule("spoken_year", rf"(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)[\s-]+(?P<rest>{_TENS}"
+      rf"(?:[\s-]+{_UNITS_W})?|{_TEENS}|oh[\s-]+{_UNITS_W})|two\s+thousand(?:\s+(?:and\s+)?"
+      rf"(?P<rest2>{_UNITS_W}|{_TEENS}|{_TENS}(?:[\s-]+{_UNITS_W})?))?)\b")
+def _spoken_year(m, ctx):
+    from nato_reader.core.timex_lexicon import parse_number
+
+    if m["c"]:
+        century = 19 if m["c"].lower() == "nineteen" else 20
+        rest = parse_number(m["rest"].lower().replace("oh", "").strip())
+        if rest is None:
+            return None
+        year = century * 100 + int(rest)
+    else:
+        rest = parse_number(m["rest2"]) if m["rest2"] else 0
+        year = 2000 + int(rest or 0)
+    before = ctx.before(m, 12)
+    if not m.group(0).lower().startswith("the year") and not re.search(
+            r"(?:in|since|of|by|until|from|to|year|early|late|mid|and|,)\s*$", before):
+        return None
+    return ("DATE", cal.fmt_year(year))

@@ -163,7 +163,7 @@ def _bare_month(m, ctx):
 
 
 @rule("year", rf"(?:(?P<pre>(?:the\s+)?(?:(?:calendar|fiscal|financial|model|school)\s+)?"
-      rf"(?:year\s+)?|{_MOD}|fy\s*))?(?<![\d$£€.,/:-])(?P<y>{YEAR4})(?![\d%]|\.\d|,\d|-\d|"
+      rf"(?:year\s+)?|{_MOD}|fy\s*))?(?<![\d$£€.,/:])(?<!\d-)(?P<y>{YEAR4})(?![\d%]|\.\d|,\d|-\d|"
       r"\s*(?:%|percent|per\s+cent))")
 def _year(m, ctx):
     year = int(m["y"])
