@@ -256,10 +256,10 @@ def _timeline_section(body: str, timexes: Sequence[Timex]) -> list[str]:
 def file_stem(title: str, limit: int = FILE_STEM_MAX_CHARS) -> str:
     """A file name (without extension) from a title, safe on Windows, macOS and Linux
     and in Obsidian links (no # ^ [ ])."""
-    stem = " ".join(_UNSAFE_IN_NAMES.sub(" ", title).split()).strip(" .")
+    stem = " ".join(_UNSAFE_IN_NAMES.sub(" ", title).split()).strip(" .…")
     if len(stem) > limit:
         cut = stem.rfind(" ", 0, limit)
-        stem = stem[: cut if cut > limit // 2 else limit].rstrip(" .")
+        stem = stem[: cut if cut > limit // 2 else limit].rstrip(" .…")
     if not stem or _WINDOWS_RESERVED.match(stem):
         stem = f"Article {stem}".strip()
     return stem

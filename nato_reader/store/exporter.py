@@ -73,9 +73,11 @@ def export_articles(
     fmt: str = "md",
     progress: Progress | None = None,
     *,
+    is_cancelled: Callable[[], bool] | None = None,
     now: datetime | None = None,
 ) -> ExportReport:
-    """Export the given articles (None: the whole library) into `out_dir`."""
+    """Export the given articles (None: the whole library) into `out_dir`.
+    `is_cancelled` is asked between articles; files already written stay."""
     if fmt not in FORMATS:
         raise NatoReaderError(f"unknown export format '{fmt}' (expected md or json)")
     out_dir = Path(out_dir)
@@ -88,6 +90,9 @@ def export_articles(
     ids = list(article_ids) if article_ids is not None else sorted(names)
     report = ExportReport()
     for done, article_id in enumerate(ids, 1):
+        if is_cancelled and is_cancelled():
+            report.warnings.append(f"export cancelled after {done - 1} of {len(ids)} articles")
+            break
         _export_one(library, article_id, out_dir / names.get(article_id, ""), fmt,
                     exported_at, report)
         if progress:

@@ -419,6 +419,7 @@ def test_any_text_with_any_highlights_renders_as_written(paragraphs, data):
     ("...", "Article"),
     ("con", "Article con"),
     ("Links #1 [draft] ^x", "Links 1 draft x"),
+    ("A title shortened by the parser…", "A title shortened by the parser"),
 ])
 def test_file_stems_are_safe(title, stem):
     assert file_stem(title) == stem

@@ -204,6 +204,18 @@ def test_unknown_ids_are_reported_and_the_rest_exported_with_progress(seeded, tm
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
+def test_cancelling_stops_between_articles(seeded, tmp_path):
+    asked = []
+
+    def cancelled():
+        asked.append(1)
+        return len(asked) > 1
+
+    report = export_articles(seeded, None, tmp_path, now=T1, is_cancelled=cancelled)
+    assert len(report.written) == 1
+    assert report.warnings == ["export cancelled after 1 of 2 articles"]
+
+
 def test_unknown_format_is_refused(seeded, tmp_path):
     with pytest.raises(Exception, match="unknown export format"):
         export_articles(seeded, None, tmp_path, fmt="pdf")
