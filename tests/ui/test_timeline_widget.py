@@ -257,3 +257,12 @@ def test_zoom_and_pan_stop_at_the_ends_of_the_calendar(timeline):
     first, last = timeline.visible_range()
     assert 1 <= (last - first).days <= 10
     assert not timeline.grab().toImage().isNull()
+
+
+def test_tooltip_text_is_escaped_and_names_the_expression():
+    from nato_reader.ui.timeline.text import bubble_text, emphasise
+
+    assert emphasise("Talks <ended> on 3 May & 4 May.", "3 May") == (
+        "Talks &lt;ended&gt; on <b>3 May</b> &amp; 4 May.")
+    assert emphasise("No date here.", "3 May") == "No date here."
+    assert [bubble_text(n) for n in (7, 999, 1234, 34567)] == ["7", "999", "1.2k", "34k"]

@@ -28,7 +28,7 @@ from nato_reader.ui.timeline.lanes import Lane, span_of
 
 MARKER = 10.0  # diameter of a day marker, px
 MIN_BAR = 6.0  # a period never shrinks below this
-LABEL_GAP = 4.0
+LABEL_GAP = 6.0
 BIN_PX = 36.0  # width of an aggregation bin
 DENSE_PX = 7.0  # more than one event per DENSE_PX of width in view: aggregate
 

@@ -164,6 +164,11 @@ def paint_items(p: QPainter, items: list[Item], c: Colours, font: QFont, small: 
             p.setPen(QPen(c.text, 2.0) if is_selected else QPen(c.base, 1.0))
             p.setBrush(mix(c.accent, c.text, 0.3) if is_hovered else c.accent)
             p.drawEllipse(rect)
+        if is_hovered:  # a halo: the shape under the pointer is the one a click opens
+            p.setPen(QPen(c.accent, 1.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            radius = rect.height() / 2 + 3
+            p.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), radius, radius)
         if item.label and item.label_rect is not None:
             p.setFont(italic if event.kind == DURATION else font)
             p.setPen(c.dim_text if event.kind == DURATION else c.text)

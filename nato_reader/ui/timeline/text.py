@@ -34,7 +34,16 @@ def event_tooltip(event: TimelineEvent, with_lane: bool) -> str:
     """The expression, its dates and its sentence (rich text, escaped)."""
     lane = f"<br><small>{escape(event.lane)}</small>" if with_lane else ""
     return (f"<qt><b>{escape(event.label)}</b> &nbsp;({escape(describe_dates(event))})"
-            f"{lane}<p>{escape(event.sentence_text)}</p></qt>")
+            f"{lane}<p>{emphasise(event.sentence_text, event.label)}</p></qt>")
+
+
+def emphasise(sentence: str, phrase: str) -> str:
+    """The sentence as escaped rich text with the first `phrase` in it in bold."""
+    at = sentence.find(phrase) if phrase else -1
+    if at < 0:
+        return escape(sentence)
+    end = at + len(phrase)
+    return f"{escape(sentence[:at])}<b>{escape(phrase)}</b>{escape(sentence[end:])}"
 
 
 def cluster_tooltip(count: int, first: date, last: date) -> str:
