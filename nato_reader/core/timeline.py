@@ -148,6 +148,16 @@ def events_from_analysis(article: Article, analysis: Analysis) -> list[TimelineE
     return events
 
 
+def entity_event_keys(article_id: int, analysis: Analysis, canonical: str) -> set[tuple[int, int]]:
+    """(article_id, body_start) of the dates said in the same sentence as the entity.
+
+    This is what TimelineWidget.set_filter takes when an entity is selected.
+    """
+    named = [m for m in analysis.mentions if m.canonical == canonical]
+    return {(article_id, t.start) for t in analysis.timexes
+            if any(t.sentence.start <= m.start and m.end <= t.sentence.end for m in named)}
+
+
 # --- layout: rows and clusters (in pixels, any unit works) ---------------------------
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nato_reader.core.model import Analysis, Article, Span, Timex
+from nato_reader.core.model import Analysis, Article, Mention, Span, Timex
 from nato_reader.core.timeline import (
     MIN_TICK_PX,
     bin_counts,
     bubble_rect,
+    entity_event_keys,
     events_from_analysis,
     pack_rows,
     room_to_the_right,
@@ -96,6 +97,13 @@ def test_events_from_analysis():
                                                              "duration")
     assert duration.sentence_text == "The talks ran for two weeks."
     assert (month.start, month.end, month.kind) == (D(2014, 10, 1), D(2014, 10, 31), "interval")
+
+
+def test_entity_event_keys_are_the_dates_in_its_sentences():
+    nato = Mention(0, 4, "NATO", "ORG", "NATO")
+    analysis = Analysis((nato,), _analysis().timexes, (), "test")
+    assert entity_event_keys(7, analysis, "NATO") == {(7, BODY.index("30 September 2023"))}
+    assert entity_event_keys(7, analysis, "Nobody") == set()
 
 
 def test_durations_need_a_publication_date():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from nato_reader.core.timeline import TimelineEvent, events_from_analysis
+from nato_reader.core.timeline import TimelineEvent, entity_event_keys, events_from_analysis
+from nato_reader.ui.timeline.events import events_for_articles
 from nato_reader.ui.timeline.widget import TimelineWidget
 
-__all__ = ["TimelineEvent", "TimelineWidget", "events_from_analysis"]
+__all__ = ["TimelineEvent", "TimelineWidget", "entity_event_keys", "events_for_articles",
+           "events_from_analysis"]
