@@ -517,17 +517,24 @@ class MainWindow(QMainWindow):
             self.session.export(ids, Path(folder))
 
     def _exported(self, report) -> None:
-        written = list(getattr(report, "written", None) or getattr(report, "files", None) or [])
-        skipped = list(getattr(report, "skipped", None) or [])
-        text = f"Wrote {len(written)} file{'s' if len(written) != 1 else ''}."
-        if skipped:
-            text += f" Left {len(skipped)} unchanged or edited by you."
+        """Say what was written, where, and what was kept because the user edited it."""
+        written = [str(p) for p in report.written]
+        beside = [f"{new}  (your edited {Path(old).name} was kept)"
+                  for old, new in report.written_beside]
+        text = f"Export: {report.summary()}."
+        if report.analysis_unavailable:
+            text += " The analysis was unavailable: files have no entities or timeline."
         self.status_label.setText(text)
         if self.interactive:
-            box = QMessageBox(QMessageBox.Icon.Information, "Export", text,
-                              QMessageBox.StandardButton.Ok, self)
-            if written or skipped:
-                box.setDetailedText("\n".join(str(p) for p in written + skipped))
+            icon = QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information
+            box = QMessageBox(icon, "Export", text, QMessageBox.StandardButton.Ok, self)
+            folder = Path(written[0]).parent if written else None
+            if folder is not None:
+                box.setInformativeText(f"In {folder}")
+            details = written + beside + [str(p) + "  (unchanged)" for p in report.unchanged]
+            details += report.errors + report.warnings
+            if details:
+                box.setDetailedText("\n".join(details))
             box.open()
 
     # -- drag and drop, closing ----------------------------------------------------------------

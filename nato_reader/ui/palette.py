@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-# displaCy's default entity colours (spacy/displacy/render.py).
+# displaCy's default entity colours (spacy/displacy/render.py), except NORP: displaCy's
+# #c887fb is hard to tell from PERSON's #aa9cfc once tinted, so groups get a rose.
 DISPLACY = {
     "PERSON": "#aa9cfc", "ORG": "#7aecec", "GPE": "#feca74", "LOC": "#ff9561",
-    "NORP": "#c887fb", "FAC": "#9cc9cc", "EVENT": "#ffeb80", "PRODUCT": "#bfeeb7",
+    "NORP": "#f2a7d0", "FAC": "#9cc9cc", "EVENT": "#ffeb80", "PRODUCT": "#bfeeb7",
     "LAW": "#ff8197", "LANGUAGE": "#ff8197", "WORK_OF_ART": "#f0d0ff",
     "DATE": "#bfe1d9", "TIME": "#bfe1d9", "MONEY": "#e4e7d2", "QUANTITY": "#e4e7d2",
     "ORDINAL": "#e4e7d2", "CARDINAL": "#e4e7d2", "PERCENT": "#e4e7d2",

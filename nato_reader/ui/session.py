@@ -29,32 +29,46 @@ except ImportError:  # pragma: no cover
     apply_corrections = None
 
 
+ANALYSIS_CHUNK = 8  # articles per worker job: results are stored chunk by chunk
+
+
 def pipeline_version() -> str:
     return getattr(_analysis, "PIPELINE_VERSION", "unavailable")
 
 
-def _default_analyse(text, published):
+def _default_analyse_many(texts, progress=None, is_cancelled=None):
     if _analysis is None:
         from nato_reader.errors import AnalysisUnavailable
 
         raise AnalysisUnavailable("the analysis pipeline (nato_reader.core.analysis) is missing")
-    return _analysis.analyse(text, published)
+    return _analysis.analyse_many(texts, progress, is_cancelled)
 
 
-def analyse_items(items, analyse, progress=None, is_cancelled=None):
+def one_by_one(analyse: Callable) -> Callable:
+    """An analyse_many over a function of one text (tests inject such functions)."""
+
+    def analyse_many(texts, progress=None, is_cancelled=None):
+        results = []
+        if progress:
+            progress(0, len(texts))
+        for text, published in texts:
+            if is_cancelled and is_cancelled():
+                break
+            results.append(analyse(text, published))
+            if progress:
+                progress(len(results), len(texts))
+        return results
+
+    return analyse_many
+
+
+def analyse_items(items, analyse_many, progress=None, is_cancelled=None):
     """Worker body: items are (article_id, content_hash, body, published); returns
     [(article_id, content_hash, Analysis)] for those done (all unless cancelled)."""
-    results = []
-    total = len(items)
-    if progress:
-        progress(0, total)
-    for done, (article_id, digest, body, published) in enumerate(items, start=1):
-        if is_cancelled and is_cancelled():
-            break
-        results.append((article_id, digest, analyse(body, published)))
-        if progress:
-            progress(done, total)
-    return results
+    analyses = analyse_many([(body, published) for _, _, body, published in items],
+                            progress=progress, is_cancelled=is_cancelled)
+    return [(article_id, digest, analysis)
+            for (article_id, digest, _, _), analysis in zip(items, analyses, strict=False)]
 
 
 class Session(QObject):
@@ -79,12 +93,18 @@ class Session(QObject):
         super().__init__(parent)
         self.library = library
         self.undo_stack = QUndoStack(self)
-        self._analyse = analyse or _default_analyse
+        self._analyse_many = one_by_one(analyse) if analyse else _default_analyse_many
         # One analysis at a time: the spaCy pipeline is big and the machine may be small.
         self._analysis_pool = QThreadPool(self)
         self._analysis_pool.setMaxThreadCount(1)
         self._workers: list[Worker] = []
         self._pending: set[int] = set()
+        # One analysis run = the chunks queued since the pool was last idle.
+        self._run_workers: list[Worker] = []
+        self._run_total = 0
+        self._run_done = 0
+        self._run_cancelled = 0
+        self._run_error = ""
         self._cache: dict[int, tuple[str, Analysis | None]] = {}
         self.corrections_changed.connect(self._cache.clear)
 
@@ -214,8 +234,8 @@ class Session(QObject):
         return article_id in self._pending
 
     def request_analysis(self, article_ids: Iterable[int], force: bool = False) -> Worker | None:
-        """Analyse the articles not yet cached (all of them with `force`) in the background;
-        `analysis_ready(id)` follows for each, as soon as its result is stored."""
+        """Analyse the articles not yet cached (all of them with `force`) in the background,
+        in chunks so results are stored (and `analysis_ready(id)` emitted) as they come."""
         version = pipeline_version()
         items = []
         for article_id in dict.fromkeys(article_ids):
@@ -227,16 +247,32 @@ class Session(QObject):
             items.append((article.id, article.content_hash, article.body, article.published))
         if not items:
             return None
-        ids = {item[0] for item in items}
-        self._pending |= ids
-        worker = Worker(analyse_items, items, self._analyse)
-        worker.signals.progress.connect(self.task_progress)
-        worker.signals.finished.connect(
-            lambda results: self._store_analyses(worker, ids, results))
-        worker.signals.failed.connect(lambda message: self._analysis_failed(worker, ids, message))
-        label = "Analysing 1 article" if len(items) == 1 else f"Analysing {len(items)} articles"
-        self._run(worker, label, self._analysis_pool)
-        return worker
+        starting = not self._run_workers
+        if starting:
+            self._run_total = self._run_done = self._run_cancelled = 0
+            self._run_error = ""
+        self._run_total += len(items)
+        first = None
+        for i in range(0, len(items), ANALYSIS_CHUNK):
+            chunk = items[i:i + ANALYSIS_CHUNK]
+            ids = {item[0] for item in chunk}
+            self._pending |= ids
+            worker = Worker(analyse_items, chunk, self._analyse_many)
+            worker.signals.progress.connect(
+                lambda done, _total: self.task_progress.emit(self._run_done + done,
+                                                             self._run_total))
+            worker.signals.finished.connect(
+                lambda results, w=worker, ids=ids: self._store_analyses(w, ids, results))
+            worker.signals.failed.connect(
+                lambda message, w=worker, ids=ids: self._analysis_failed(w, ids, message))
+            self._run_workers.append(worker)
+            if starting and first is None:
+                self._run(worker, f"Analysing {_articles(self._run_total)}", self._analysis_pool)
+            else:
+                self._workers.append(worker)
+                self._analysis_pool.start(worker)
+            first = first or worker
+        return first
 
     def _store_analyses(self, worker: Worker, ids: set[int], results) -> None:
         done_ids = []
@@ -244,20 +280,34 @@ class Session(QObject):
             self.library.analyses.put(digest, analysis)
             self._cache.pop(article_id, None)
             done_ids.append(article_id)
-        cancelled = ids - set(done_ids)
-        self._pending -= set(done_ids) | cancelled
-        self._forget(worker)
+        self._pending -= ids
+        self._run_done += len(done_ids)
+        self._run_cancelled += len(ids) - len(done_ids)
         for article_id in done_ids:
             self.analysis_ready.emit(article_id)
-        message = f"Analysed {len(done_ids)} article{'s' if len(done_ids) != 1 else ''}"
-        if cancelled:
-            message += f"; cancelled before {len(cancelled)} more"
-        self.task_finished.emit(message)
+        self._chunk_done(worker)
 
     def _analysis_failed(self, worker: Worker, ids: set[int], message: str) -> None:
         self._pending -= ids
+        if not self._run_error:  # one report per run, not one per chunk
+            self._run_error = message
+            for other in self._run_workers:
+                other.cancel()
+        self._chunk_done(worker)
+
+    def _chunk_done(self, worker: Worker) -> None:
         self._forget(worker)
-        self.task_failed.emit(message)
+        if worker in self._run_workers:
+            self._run_workers.remove(worker)
+        if self._run_workers:
+            return
+        if self._run_error:
+            self.task_failed.emit(self._run_error)
+            return
+        message = f"Analysed {_articles(self._run_done)}"
+        if self._run_cancelled:
+            message += f"; cancelled before {self._run_cancelled} more"
+        self.task_finished.emit(message)
 
     # -- import and export (own connection in the worker) -------------------------------
 
@@ -292,7 +342,8 @@ class Session(QObject):
     def _exported(self, worker: Worker, report) -> None:
         self._forget(worker)
         self.exported.emit(report)
-        self.task_finished.emit("Export finished")
+        summary = report.summary() if hasattr(report, "summary") else "done"
+        self.task_finished.emit(f"Export: {summary}")
 
     # -- task bookkeeping ---------------------------------------------------------------
 
@@ -323,6 +374,10 @@ class Session(QObject):
             self._workers.remove(worker)
 
 
+def _articles(n: int) -> str:
+    return f"{n} article{'s' if n != 1 else ''}"
+
+
 def _import_job(db_path: Path, paths: list[Path], progress=None, is_cancelled=None):
     from nato_reader.store.importer import import_paths
 
@@ -335,4 +390,5 @@ def _export_job(db_path: Path, article_ids, out_dir: Path, fmt: str, progress=No
     from nato_reader.store.exporter import export_articles
 
     with Library(db_path) as library:
-        return export_articles(library, article_ids, out_dir, fmt=fmt, progress=progress)
+        return export_articles(library, article_ids, out_dir, fmt=fmt, progress=progress,
+                               is_cancelled=is_cancelled)
