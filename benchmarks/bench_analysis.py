@@ -88,10 +88,15 @@ def side_ours(texts, options: dict) -> dict:
     start = time.perf_counter()
     from nato_reader.core import analysis
 
-    analysis.analyse_many([("Warm up on 1 March 2022.", date(2022, 3, 1))], **options)
+    # Upper-case options are module settings (e.g. BATCH_SIZE), the rest keyword arguments.
+    for name, value in options.items():
+        if name.isupper():
+            setattr(analysis, name, value)
+    kwargs = {k: v for k, v in options.items() if not k.isupper()}
+    analysis.analyse_many([("Warm up on 1 March 2022.", date(2022, 3, 1))], **kwargs)
     load_s = time.perf_counter() - start
     start = time.perf_counter()
-    results = analysis.analyse_many(list(texts), **options)
+    results = analysis.analyse_many(list(texts), **kwargs)
     process_s = time.perf_counter() - start
     results = list(results)
     return {"pipeline_version": analysis.PIPELINE_VERSION, "options": options,
@@ -104,15 +109,23 @@ def side_ours(texts, options: dict) -> dict:
 def our_variants() -> list[dict]:
     """The settings to try: defaults, then what analyse_many's signature offers."""
     try:
-        from nato_reader.core.analysis import analyse_many
+        from nato_reader.core import analysis
     except ImportError:
         return []
-    params = inspect.signature(analyse_many).parameters
+    params = inspect.signature(analysis.analyse_many).parameters
     variants: list[dict] = [{}]
     if "batch_size" in params:
-        variants += [{"batch_size": 16}, {"batch_size": 64}]
+        variants += [{"batch_size": 4}, {"batch_size": 64}]
+    elif hasattr(analysis, "BATCH_SIZE"):
+        variants += [{"BATCH_SIZE": 4}, {"BATCH_SIZE": 64}]
     if "n_process" in params:
         variants.append({"n_process": 2})
+    if "profile" in params:  # lighter spaCy component sets, when offered
+        from nato_reader.core import nlp
+
+        default = getattr(nlp, "DEFAULT_PROFILE", None)
+        variants += [{"profile": name} for name in getattr(nlp, "PROFILES", {})
+                     if name not in (default, "full")]
     return variants
 
 
