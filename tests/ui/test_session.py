@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import time
 
+import pytest
 from PySide6.QtCore import QTimer
 
 from nato_reader.store.library import Library
@@ -119,3 +120,17 @@ def test_colour_palette_changes_emit_colours_changed(qtbot, session):
     with qtbot.waitSignal(session.colours_changed):
         assert session.remove_colour("unsure").hex == "#dddddd"
     assert "unsure" not in [c.name for c in session.colours()]
+
+
+def test_export_runs_in_a_worker_and_reports(qtbot, session, tmp_path):
+    pytest.importorskip("nato_reader.store.exporter")
+    out = tmp_path / "out"
+    with qtbot.waitSignal(session.exported, timeout=20000) as blocker:
+        session.export(None, out)
+    report = blocker.args[0]
+    assert len(report.written) == 2 and not report.errors
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in report.written)
+    first = session.library.articles.summaries()[0].id
+    with qtbot.waitSignal(session.exported, timeout=20000) as blocker:
+        session.export([first], tmp_path / "one")
+    assert len(blocker.args[0].written) == 1
