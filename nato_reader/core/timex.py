@@ -84,6 +84,7 @@ def tag_timexes(text: str, anchor: date | None, sentences: Sequence[Span] = ()) 
 # Every rule needs one of a few cheap keywords; the full patterns only run in windows
 # around those keywords, which keeps a megabyte of text (or of numbers) fast.
 _TRIGGER = re.compile(
+    r"(?<![A-Za-z])(?=[A-Za-z0-9])(?:"
     r"(?P<month>(?-i:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
     r"|(?P<weekday>(?-i:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
     r"|(?P<digit>\d+)"
@@ -97,7 +98,7 @@ _TRIGGER = re.compile(
     r"nowadays|these\s+days|moment|later))"
     r"|(?P<holiday>(?-i:\b(?:Christmas|New\s+Year|Independence|Fourth|Halloween|Valentine|"
     r"Boxing|Bastille|Armistice|Veterans|Remembrance|May\s+Day|Thanksgiving|Easter)))"
-    r"|(?P<spoken>\b(?:nineteen|twenty|two\s+thousand))",
+    r"|(?P<spoken>\b(?:nineteen|twenty|two\s+thousand)))",
     re.IGNORECASE,
 )
 _NEEDS = {
@@ -106,7 +107,8 @@ _NEEDS = {
     "century": "unit", "quarter": "unit", "quarter_ref": "unit", "year_period": "unit",
     "year_ago_quarter": "unit", "half": "digit unit", "season": "season",
     "deictic_day": "deictic", "this_pod": "deictic unit", "overnight": "deictic",
-    "noon": "deictic", "clock": "digit", "weekday": "weekday", "unit_rel": "unit",
+    "noon": "deictic", "clock": "digit", "clock24": "digit", "quarter_code": "digit",
+    "weekday": "weekday", "unit_rel": "unit",
     "month_rel": "unit", "ago": "unit", "duration": "unit", "bare_units": "unit",
     "set_every": "unit weekday month deictic", "set_freq": "unit", "set_adverb": "setadv unit",
     "reference": "ref", "holiday": "holiday", "spoken_year": "spoken",

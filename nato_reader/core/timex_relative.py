@@ -77,9 +77,16 @@ def _overnight(m, ctx):
     return ("TIME", f"{_day_value(ctx, -1)}TNI")
 
 
-@rule("noon", r"(?:(?P<mod>about|around|at)\s+)?(?P<w>noon|midnight|midday)")
+@rule("noon", r"(?:(?P<mod>about|around)\s+)?(?P<w>noon|midnight|midday)")
 def _noon(m, ctx):
     return ("TIME", "T24:00" if m["w"].lower() == "midnight" else "T12:00")
+
+
+@rule("clock24", r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])[:.h](?P<min>[0-5]\d)(?![\d.,:%])"
+      r"(?:\s*(?P<tz>(?-i:GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|[A-Z]{3,4}))\b|\s+hours\b|"
+      r"(?=\s+(?:on|local\s+time|today|tonight|yesterday|tomorrow)\b))")
+def _clock24(m, ctx):
+    return ("TIME", f"T{int(m['h']):02d}:{m['min']}")
 
 
 @rule("clock", r"(?:(?:about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|"
@@ -200,6 +207,11 @@ def _ago(m, ctx):
     direction = m["dir"].lower()
     if direction in ("before", "after", "since"):
         return None  # the duration rule tags "one month" in "one month after ..."
+    if direction in ("earlier", "later") and not (unit == "Y" and n == 1 and
+                                                    direction == "earlier"):
+        # "three days later" counts from a time in the story, not from the anchor:
+        # TempEval tags the duration ("three days"); "a year earlier" is the exception
+        return None
     sign = 1 if direction in ("later", "from now", "hence") else -1
     if n is None:
         # "a few days later" is a vague duration; "several years ago" a past reference

@@ -162,8 +162,8 @@ def _bare_month(m, ctx):
     return ("DATE", cal.fmt_month(year, month))
 
 
-@rule("year", rf"(?:(?P<pre>(?:the\s+)?(?:(?:calendar|fiscal|financial|model|school)\s+)?"
-      rf"(?:year\s+)?|{_MOD}|fy\s*))?(?<![\d$£€.,/:])(?<!\d-)(?P<y>{YEAR4})(?![\d%]|\.\d|,\d|-\d|"
+@rule("year", rf"(?:(?P<pre>(?:the\s+)?(?:calendar|fiscal|financial|model|school)\s+(?:year\s+)?|"
+      rf"(?:the\s+)?year\s+|{_MOD}|fy\s*))?(?<![\d$£€.,/:])(?<!\d-)(?P<y>{YEAR4})(?![\d%]|\.\d|,\d|-\d|"
       r"\s*(?:%|percent|per\s+cent))")
 def _year(m, ctx):
     year = int(m["y"])
@@ -175,7 +175,20 @@ def _year(m, ctx):
         return None
     if re.search(r"(?:no\.|number|page|route|flight|room|\$)\s*$", before):
         return None
+    pre = (m["pre"] or "").lower()
+    if "half" in pre:
+        return ("DATE", f"{year:04d}-H{1 if 'first' in pre else 2}")
     return ("DATE", cal.fmt_year(year))
+
+
+@rule("quarter_code", rf"(?P<p>(?-i:[QH]))(?P<n>[1-4])(?:\s+|/|-)?(?P<y>{YEAR4}|'\d\d)")
+def _quarter_code(m, ctx):
+    n = int(m["n"])
+    if m["p"] == "H" and n > 2:
+        return None
+    y = m["y"].lstrip("'")
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    return ("DATE", f"{year:04d}-{m['p']}{n}")
 
 
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]?)?"

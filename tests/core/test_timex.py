@@ -77,6 +77,30 @@ def test_relative_expressions_resolve_against_the_anchor(text, anchor, expected)
     assert only(text, anchor) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("Talks will start at 10:00 GMT on Wednesday.", date(2023, 12, 5),
+         ("10:00 GMT on Wednesday", "TIME", "2023-12-06T10:00")),
+        ("Growth recovered in Q3 2023.", SAT_2023, ("Q3 2023", "DATE", "2023-Q3")),
+        ("The first half of 2024 was calm.", SAT_2023,
+         ("The first half of 2024", "DATE", "2024-H1")),
+        ("He was found on Thanksgiving Day.", date(2000, 1, 6),
+         ("Thanksgiving Day", "DATE", "1999-11-25")),
+        ("In nineteen ninety-one he was freed.", SAT_2023,
+         ("nineteen ninety-one", "DATE", "1991")),
+        ("It began in mid-1996.", SAT_2023, ("mid-1996", "DATE", "1996")),
+        ("Three days later, the deal collapsed.", SAT_2023, ("Three days", "DURATION", "P3D")),
+        ("The dividend will be paid Dec. 14.", date(1989, 10, 26),
+         ("Dec. 14", "DATE", "1989-12-14")),
+        ("The bid was extended to Nov. 16.", date(1989, 10, 30),
+         ("Nov. 16", "DATE", "1989-11-16")),
+    ],
+)
+def test_more_forms(text, anchor, expected):
+    assert only(text, anchor) == expected
+
+
 def test_the_seed_sentence_from_the_issue():
     text = ("NATO leaders on Thursday agreed to extend the mandate of Secretary General Jens "
             "Stoltenberg by an additional year, keeping him at the head of the Alliance until "
@@ -182,6 +206,19 @@ def test_bad_input_does_not_crash(text):
     for t in tag_timexes(text, SAT_2023):
         assert 0 <= t.start < t.end <= len(text)
         assert t.text == text[t.start:t.end]
+
+
+def test_random_text_keeps_offsets_consistent():
+    import random
+
+    rng = random.Random(3)
+    alphabet = "abc XYZ 0123456789 .,;:-'/\n\t\x00é€日 Monday May 2020s ago weeks Q4 p.m."
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        anchor = rng.choice([None, SAT_2023, date(1, 1, 1), date(9999, 12, 31)])
+        for t in tag_timexes(text, anchor):
+            assert t.text == text[t.start:t.end]
+            assert t.sentence.start <= t.start < t.end <= t.sentence.end
 
 
 def test_control_characters_do_not_break_offsets():
