@@ -91,12 +91,17 @@ def _list_marker_position(text: str) -> int:
 
 
 def trim_runs(text: str, runs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge overlapping runs and drop whitespace at their edges (`== x==` is no highlight)."""
+    """Merge overlapping runs and narrow them until `==` delimits them in CommonMark
+    flavours (the delimiter-run rules markdown-it's mark plugin shares with emphasis):
+    no whitespace inside the markers, and no marker between a letter and punctuation
+    (`NATO=='s==` is no highlight; `NATO'==s==` is)."""
     merged: list[list[int]] = []
     for start, end in sorted(runs):
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or (
+                start > 0 and _punct(text[start]) and text[start - 1].isalnum())):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or (
+                end < len(text) and _punct(text[end - 1]) and text[end].isalnum())):
             end -= 1
         if start >= end:
             continue
@@ -105,6 +110,10 @@ def trim_runs(text: str, runs: Iterable[tuple[int, int]]) -> list[tuple[int, int
         else:
             merged.append([start, end])
     return [(s, e) for s, e in merged]
+
+
+def _punct(char: str) -> bool:
+    return not (char.isalnum() or char.isspace())
 
 
 def tag_name(tag: str) -> str:

@@ -7,6 +7,7 @@ Regenerate the golden files with NATO_READER_REGEN_GOLDEN=1, then read the diff.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from datetime import UTC, date, datetime
@@ -28,7 +29,7 @@ from nato_reader.core.export import (
     file_stem,
     timeline_order,
 )
-from nato_reader.core.mdescape import escape_line, trim_runs
+from nato_reader.core.mdescape import escape_line, render_runs, trim_runs
 from nato_reader.core.model import Annotation, Article, Colour, Mention, Span, Timex
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -408,6 +409,33 @@ def test_any_text_with_any_highlights_renders_as_written(paragraphs, data):
     assert all(b[0] == "p" for b in blocks)
     article = _article(body)
     assert [m for b in blocks for m in b[2]] == expected_marks(article, annotations)
+
+
+def _flanking(before: str, after: str) -> tuple[bool, bool]:
+    """CommonMark's (left, right)-flanking test for a delimiter run between two chars."""
+    def space(c):
+        return c == "" or c.isspace()
+
+    def punct(c):
+        return c != "" and not c.isalnum() and not c.isspace()
+
+    left = not space(after) and (not punct(after) or space(before) or punct(before))
+    right = not space(before) and (not punct(before) or space(after) or punct(after))
+    return left, right
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, data=st.data())
+def test_highlight_markers_open_and_close_by_commonmark_delimiter_rules(text, data):
+    runs = [tuple(sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=2,
+                                            max_size=2, unique=True))))
+            for _ in range(data.draw(st.integers(1, 3)))]
+    source = render_runs(text, trim_runs(text, runs))
+    markers = [m.start() for m in re.finditer("==", source)]
+    assert len(markers) % 2 == 0 and all(b - a >= 2 for a, b in itertools.pairwise(markers))
+    for number, at in enumerate(markers):
+        left, right = _flanking(source[at - 1:at], source[at + 2:at + 3])
+        assert left if number % 2 == 0 else right, (source, at)
 
 
 # --- pieces ----------------------------------------------------------------------------
