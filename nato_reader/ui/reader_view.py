@@ -473,7 +473,10 @@ class ReaderView(QWidget):
             offset += len(paragraph) + 2
         self.browser.update_margins()
         self.browser.setTextCursor(QTextCursor(doc))  # the caret at the top, not the end
+        self._find, self._find_index = [], -1  # cursors into the old text
         self.apply_highlights()
+        if self.find_bar.isVisible():
+            self._search()
         if keep_scroll:
             self.browser.verticalScrollBar().setValue(scroll)
 

@@ -144,3 +144,13 @@ def test_find_counts_and_steps(qtbot, reader):
     qtbot.keyClick(reader.find_bar.edit, Qt.Key.Key_Escape)
     assert not reader.find_bar.isVisible()
     assert reader.browser.extraSelections() == []
+
+
+def test_find_follows_a_new_article(qtbot, reader, session):
+    reader.open_find()
+    qtbot.keyClicks(reader.find_bar.edit, "Draghi")
+    assert reader.find_bar.count.text() == "No matches"  # not in the 2022 article
+    newest = session.library.articles.summaries()[0].id
+    reader.set_article(session.article(newest), session.analysis(newest))
+    assert reader.find_bar.count.text().startswith("1 of ")
+    assert reader.browser.textCursor().selectedText() == "Draghi"
