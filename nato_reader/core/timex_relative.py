@@ -127,8 +127,13 @@ def _weekday(m, ctx):
         elif rel == "this":
             d = cal.weekday_date(ctx.anchor, weekday, 0)
         else:
-            direction = 1 if ctx.tense(m) == "future" else -1
-            d = cal.weekday_date(ctx.anchor, weekday, direction)
+            tense = ctx.tense(m)
+            if tense == "present":  # "the meeting is on Monday": the nearest Monday
+                before = cal.weekday_date(ctx.anchor, weekday, -1)
+                after = cal.weekday_date(ctx.anchor, weekday, 1)
+                d = after if (after - ctx.anchor) < (ctx.anchor - before) else before
+            else:
+                d = cal.weekday_date(ctx.anchor, weekday, 1 if tense == "future" else -1)
         value = cal.fmt_day(d)
     if pod:
         return ("TIME", f"{value}T{pod}")
