@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import time
+
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 
 from nato_reader.ui import palette
@@ -157,8 +160,19 @@ def test_real_analysis_runs_through_the_worker(qtbot, seeded_library, settings):
     win = MainWindow(session, Settings(settings), interactive=False)
     qtbot.addWidget(win)
     oldest = seeded_library.articles.summaries()[-1].id
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    started = time.monotonic()
     with qtbot.waitSignal(session.analysis_ready, timeout=180000):
         win.library_view.select_article(oldest)
+    elapsed = time.monotonic() - started
+    timer.stop()
+    # The event loop kept turning while spaCy loaded and ran in the worker.
+    assert len(ticks) >= elapsed / 0.02 / 4
+    print(f"analysis {elapsed:.2f}s, {len(ticks)} ticks, "
+          f"longest gap {max(b - a for a, b in itertools.pairwise(ticks)):.3f}s")
     names = {r.canonical for g in win.entity_panel.model.groups for r in g.rows}
     assert "NATO" in names
     assert any("Stoltenberg" in n for n in names)
