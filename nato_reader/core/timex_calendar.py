@@ -160,9 +160,10 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 # Tense: the nearest tense marker to an expression decides how a bare weekday or month
 # is placed. A compact list is enough for news prose; "-ed" words count as past.
-_FUTURE = (r"will|'ll|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|expected|expects|"
+_FUTURE = (r"(?:is|are|was|were)\s+(?:planning|expected|scheduled|due|set|going|about)\s+to|"
+           r"as\s+(?:soon|early)\s+as|will|'ll|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|expected|expects|"
            r"scheduled|due|upcoming|intends?|aims?\s+to|hopes?\s+to|wants?\s+to|next(?!\s+to)|"
-           r"later|set\s+to|is\s+to|are\s+to|to\s+be|be|payable|effective|ahead|"
+           r"later|set\s+to|is\s+to|are\s+to|to\s+be|payable|effective|ahead|"
            r"expire|expires|ending|starting|beginning")
 _PAST = (r"was|were|had|did|said|told|ago|last|earlier|went|came|took|met|made|gave|"
          r"began|became|left|held|rose|fell|won|lost|sold|bought|spoke|wrote|saw|got|paid|"
