@@ -206,6 +206,13 @@ class MainWindow(QMainWindow):
         self.types_toolbar.setObjectName("types_toolbar")
         self.types_toolbar.setAccessibleName("Entity type toggles")
         self.types_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # On: a raised chip; off: flat and dimmed, so the state reads at a glance.
+        self.types_toolbar.setStyleSheet(
+            "QToolButton { border: 1px solid transparent; border-radius: 4px;"
+            " padding: 2px 7px; margin: 1px 2px; color: palette(mid); }"
+            "QToolButton:checked { border-color: palette(mid); background: palette(base);"
+            " color: palette(text); }"
+            "QToolButton:hover { border-color: palette(highlight); }")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.types_toolbar)
         self.type_actions: dict[str, QAction] = {}
         view_menu.addAction(self.types_toolbar.toggleViewAction())
