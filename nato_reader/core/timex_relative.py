@@ -408,7 +408,7 @@ def _easter(year: int) -> cal.date:
       r"Bastille\s+Day|Armistice\s+Day|Veterans\s+Day|Remembrance\s+Day|May\s+Day|"
       r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?))(?:,?\s+(?P<y>(?:1[0-9]|20)\d\d)\b)?")
 def _holiday(m, ctx):
-    name = " ".join(m["h"].lower().split())
+    name = " ".join(m["h"].lower().replace("\u2019", "'").split())
     if m["y"]:
         year = int(m["y"])
     elif ctx.anchor is None:

@@ -50,6 +50,8 @@ RULES: list[tuple[str, re.Pattern, Resolver]] = []
 
 def rule(name: str, pattern: str):
     # (?<!\w): fail at once inside words, which makes the scan several times faster
+    # Typographic apostrophes ("New Year’s Day", "the ’90s") count as straight ones.
+    pattern = pattern.replace("'", "['\u2019]")
     compiled = re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE | re.VERBOSE)
 
     def register(func: Resolver) -> Resolver:
@@ -80,9 +82,8 @@ def _year_ref(anchor: date | None, word: str | None) -> int | None:
 
 
 _REL_YEAR = r"(?:this|last|next)\s+year"
-_MOD = r"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|" \
-       r"the\s+start\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+close\s+of)" \
-       r"[\s-]*)"
+_MOD = r"(?:(?:early|late|mid|(?:the\s+)?(?:middle|end|beginning|start|close|turn)\s+of|" \
+       r"the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]*)"
 _APPROX = (r"(?:about|nearly|almost|around|roughly|approximately|some|only|just|barely|"
            r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
            r"the\s+better\s+part\s+of)")

@@ -101,6 +101,18 @@ def test_more_forms(text, anchor, expected):
     assert only(text, anchor) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met on New Year’s Day.", ("New Year’s Day", "DATE", "2023-01-01")),
+        ("Music of the ’90s was loud.", ("the ’90s", "DATE", "199")),
+        ("The deal was signed at end of March.", ("end of March", "DATE", "2023-03")),
+    ],
+)
+def test_typographic_apostrophes_and_modifiers(text, expected):
+    assert only(text) == expected
+
+
 def test_the_seed_sentence_from_the_issue():
     text = ("NATO leaders on Thursday agreed to extend the mandate of Secretary General Jens "
             "Stoltenberg by an additional year, keeping him at the head of the Alliance until "
