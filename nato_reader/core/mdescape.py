@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 HIGHLIGHT = "=="
 
 _BACKSLASHED = set("\\`*_[]#")
+# Every character _escape_char may change; the others are copied as they are.
+_SPECIAL = re.compile(r"[\\`*_\[\]#<&=~%$^.)>+\-]")
 # Characters that mean something in pairs: ==highlight==, ~~strike~~, %%comment%%.
 _PAIRED = {"=": "&#61;", "~": "&#126;", "%": "&#37;"}
 _ENTITY_LIKE = re.compile(r"&#?[A-Za-z0-9]+;")
@@ -25,6 +27,7 @@ _LIST_NUMBER = re.compile(r"(\d+)([.)])(?=\s|$)")
 _BLOCK_ID_AT_END = re.compile(r"\s\^[A-Za-z0-9-]+$")
 _TAG_BAD = re.compile(r"[^\w/-]+")
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def escape_inline(text: str) -> str:
@@ -47,16 +50,22 @@ def render_runs(text: str, runs: Sequence[tuple[int, int]], *, line_start: bool 
     caret = block_id.start() + 1 if block_id else -1
     list_dot = _list_marker_position(text) if line_start else -1
 
+    # Visit only the markers and the characters that may need escaping; copy the rest.
+    points = sorted(boundaries.union(m.start() for m in _SPECIAL.finditer(text)))
     out: list[str] = []
-    for i, char in enumerate(text):
+    copied = 0
+    for i in points:
+        out.append(text[copied:i])
+        copied = i
         if i in closes:
             out.append(HIGHLIGHT)
         if i in opens:
             out.append(HIGHLIGHT)
-        out.append(_escape_char(text, i, char, boundaries, line_start, many_dollars,
-                                caret, list_dot))
-    if len(text) in closes:
-        out.append(HIGHLIGHT)
+        if i < len(text) and _SPECIAL.match(text, i):
+            out.append(_escape_char(text, i, text[i], boundaries, line_start, many_dollars,
+                                    caret, list_dot))
+            copied = i + 1
+    out.append(text[copied:])
     return "".join(out)
 
 
@@ -136,13 +145,5 @@ def callout_type(colour: str) -> str:
 def yaml_string(value: str) -> str:
     """A YAML double-quoted scalar (JSON's escapes are valid YAML), with the characters
     YAML 1.1 reads as line breaks or refuses as unprintable escaped too."""
-    quoted = json.dumps(value, ensure_ascii=False)
-    return "".join(
-        f"\\u{ord(c):04x}" if _unprintable_in_yaml(c) else c for c in quoted
-    )
-
-
-def _unprintable_in_yaml(char: str) -> bool:
-    code = ord(char)
-    return (0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)
-            or 0xD800 <= code <= 0xDFFF)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                                 json.dumps(value, ensure_ascii=False))

@@ -56,6 +56,11 @@ class ExportReport:
     warnings: list[str] = field(default_factory=list)
     analysis_unavailable: bool = False  # files were written without entities and timeline
 
+    @property
+    def skipped(self) -> list[Path]:
+        """Files left as they were: unchanged ones, and the ones the user edited."""
+        return [*self.unchanged, *(kept for kept, _ in self.written_beside)]
+
     def summary(self) -> str:
         parts = [f"{len(self.written)} written"]
         if self.written_beside:
@@ -178,10 +183,12 @@ def _try_write(library: Library, path: Path, content: bytes) -> str:
     key = str(path.resolve())
     if path.exists():
         on_disk = path.read_bytes()
+        on_disk_hash, recorded = _sha256(on_disk), _recorded(library, key)
         if _same_apart_from_stamp(on_disk, content):
-            _record(library, key, on_disk)
+            if on_disk_hash != recorded:  # a commit per file is what costs time
+                _record(library, key, on_disk)
             return "unchanged"
-        if _sha256(on_disk) != _recorded(library, key):
+        if on_disk_hash != recorded:
             return "kept"
     _atomic_write(path, content)
     _record(library, key, content)

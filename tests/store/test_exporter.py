@@ -90,6 +90,7 @@ def test_a_file_the_user_edited_is_kept_and_the_export_written_beside(seeded, tm
     report = export_articles(seeded, [article_id], tmp_path, now=T2)
     beside = path.with_name(path.stem + ".new.md")
     assert report.written_beside == [(path, beside)] and not report.written
+    assert report.skipped == [path]
     assert path.read_text(encoding="utf-8") == edited
     assert "==Stoltenberg==" in beside.read_text(encoding="utf-8")
 
