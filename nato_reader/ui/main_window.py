@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
                             | QMainWindow.DockOption.AllowTabbedDocks)
 
         self.reader = ReaderView(self)
+        self.reader.browser.setAcceptDrops(False)  # dropped files go to the window: import
         self.setCentralWidget(self.reader)
         self.library_view = LibraryView(session, self)
         self.entity_panel = EntityPanel(session, self)
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
         s.task_progress.connect(self._task_progress)
         s.task_finished.connect(self._task_finished)
         s.task_failed.connect(self._task_failed)
+        s.analysis_failed.connect(self._analysis_failed)
         s.exported.connect(self._exported)
         self.cancel_button.clicked.connect(s.cancel_tasks)
         hints = QApplication.styleHints()
@@ -467,18 +469,22 @@ class MainWindow(QMainWindow):
         self._hide_progress_if_idle()
         first_line = message.split("\n")[0]
         self.status_label.setText(first_line)
-        if self.current_id is not None and self.reader.analysis is None:
-            self.analysis_error = message
-            self._show_analysis(None)
-            self.article_shown.emit(self.current_id)
         if self.interactive:
             box = QMessageBox(QMessageBox.Icon.Warning, "NATO Reader", first_line,
                               QMessageBox.StandardButton.Ok, self)
-            box.setInformativeText("The article can still be read; entity highlights and "
-                                   "the timeline need the analysis.")
+            if message == self.analysis_error:
+                box.setInformativeText("The article can still be read; entity highlights and "
+                                       "the timeline need the analysis.")
             if "\n" in message:
                 box.setDetailedText(message)
             box.open()
+
+    def _analysis_failed(self, message: str) -> None:
+        """Keep reading without highlights, and say why (in the banner and a dialog)."""
+        self.analysis_error = message
+        if self.current_id is not None and self.reader.analysis is None:
+            self._show_analysis(None)
+            self.article_shown.emit(self.current_id)
 
     def _hide_progress_if_idle(self) -> None:
         if not self.session.busy():

@@ -79,6 +79,7 @@ class Session(QObject):
     corrections_changed = Signal()
     colours_changed = Signal()
     analysis_ready = Signal(int)
+    analysis_failed = Signal(str)  # a background analysis run failed (also task_failed)
 
     # Background work, for the status bar: one label per task kind.
     task_started = Signal(str)
@@ -302,6 +303,7 @@ class Session(QObject):
         if self._run_workers:
             return
         if self._run_error:
+            self.analysis_failed.emit(self._run_error)
             self.task_failed.emit(self._run_error)
             return
         message = f"Analysed {_articles(self._run_done)}"
