@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from bench_startup import (
+    add_highlights,
     cache_analyses,
     child_env,
     contains,
@@ -87,6 +88,7 @@ def driver(plan: dict) -> None:
             finish()
         state["phase"] = "open"
         state["needle"] = article["needle"]
+        state["min_highlights"] = article["min_highlights"]
         state["t0"] = time.monotonic()
         view = getattr(window, "library_view", None)
         if view is not None and hasattr(view, "select_article"):
@@ -108,7 +110,7 @@ def driver(plan: dict) -> None:
             state["phase"] = "wait"
             QTimer.singleShot(500, open_next)  # let the window settle first
         elif (state["phase"] == "open" and contains(edit, state["needle"])
-              and has_highlights(edit)):
+              and has_highlights(edit, state["min_highlights"])):
             state["opens_ms"].append((time.monotonic() - state["t0"]) * 1000)
             state["phase"] = "wait"
             QTimer.singleShot(50, open_next)
@@ -169,19 +171,18 @@ def prepare(db_source: Path, work: Path, opens: int) -> dict:
     with Library(db) as library:
         ids = [s.id for s in library.articles.summaries()]
         chosen = random.Random(4).sample(ids[1:], min(opens, len(ids) - 1))
-        cached = cache_analyses(library, [ids[0], *chosen])
-        store = getattr(library, "annotations", None)
+        mentions = cache_analyses(library, [ids[0], *chosen])
         articles = []
         for article_id in chosen:
             body = library.articles.get(article_id).body
-            if store is not None:
-                for start in (30, 400, 900):
-                    if start + 40 < len(body):
-                        store.add(article_id, start, start + 40, "claim", note="benchmark")
-            articles.append({"id": article_id, "needle": body.split("\n\n")[0][:60]})
+            added = add_highlights(library, article_id, body)
+            articles.append({"id": article_id, "needle": body.split("\n\n")[0][:60],
+                             # entity highlights too, not only the saved ones
+                             "min_highlights": added + max(1, (mentions or {}).get(
+                                 article_id, 0) // 2)})
         first = library.articles.get(ids[0]).body.split("\n\n")[0][:60]
     return {"db": str(db), "first_id": ids[0], "first_needle": first, "articles": articles,
-            "analysis_cached": cached}
+            "analysis_cached": mentions is not None}
 
 
 def run(count: int, opens: int, db_source: Path | None, profile: str | None = None) -> dict:

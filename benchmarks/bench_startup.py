@@ -35,27 +35,26 @@ TIMEOUT_S = 60.0
 # -- the probe (runs in the child; imports Qt lazily so the parent stays light) -------------
 
 
-def has_highlights(edit) -> bool:
-    """True when the text view shows a background on some characters."""
+def has_highlights(edit, minimum: int = 1) -> bool:
+    """True when the text view shows a background on at least `minimum` runs of
+    characters (char formats, extra selections or a QSyntaxHighlighter's formats)."""
     from PySide6.QtCore import Qt
 
-    if any(sel.format.background().style() != Qt.BrushStyle.NoBrush
-           for sel in edit.extraSelections()):
-        return True
+    def coloured(fmt) -> bool:
+        return fmt.background().style() != Qt.BrushStyle.NoBrush
+
+    count = sum(1 for sel in edit.extraSelections() if coloured(sel.format))
     block = edit.document().begin()
-    while block.isValid():
+    while block.isValid() and count < minimum:
         it = block.begin()
         while not it.atEnd():
-            fmt = it.fragment().charFormat()
-            if fmt.background().style() != Qt.BrushStyle.NoBrush:
-                return True
+            count += coloured(it.fragment().charFormat())
             it += 1
         layout = block.layout()
-        if layout is not None and any(
-                r.format.background().style() != Qt.BrushStyle.NoBrush for r in layout.formats()):
-            return True  # a QSyntaxHighlighter's formats
+        if layout is not None:
+            count += sum(1 for r in layout.formats() if coloured(r.format))
         block = block.next()
-    return False
+    return count >= minimum
 
 
 def make_probe(on_paint):
@@ -73,6 +72,19 @@ def make_probe(on_paint):
             return False
 
     return Probe()
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process. VmHWM, as ru_maxrss on Linux can carry the
+    parent's peak over fork + exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # kB on Linux
 
 
 def start_profile():
@@ -101,7 +113,7 @@ def contains(edit, needle: str) -> bool:
 
 
 def driver(kind: str, needle: str, db: str, open_id: int, text_file: str,
-           expect_highlights: bool) -> None:
+           expect_highlights: int) -> None:
     """Child process: start the app (or the bare window) and report first paints."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -114,8 +126,7 @@ def driver(kind: str, needle: str, db: str, open_id: int, text_file: str,
         stamps["spacy_loaded"] = "spacy" in sys.modules
         stamps["analysis_module_loaded"] = "nato_reader.core.analysis" in sys.modules
         stamps["modules_loaded"] = len(sys.modules)
-        stamps["peak_rss_mb"] = round(
-            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
+        stamps["peak_rss_mb"] = round(peak_rss_mb(), 1)
         print(json.dumps(stamps), flush=True)
         stop_profile(profile)
         os._exit(0)  # skip teardown (and any background work): the figure is taken
@@ -129,7 +140,8 @@ def driver(kind: str, needle: str, db: str, open_id: int, text_file: str,
             QTimer.singleShot(10_000, report)
         if (kind == "bare" or not expect_highlights) and "text" in stamps:
             report()
-        elif "text" in stamps and has_highlights(edit) and contains(edit, needle):
+        elif ("text" in stamps and has_highlights(edit, expect_highlights)
+              and contains(edit, needle)):
             stamps["highlights"] = now
             stamps["spacy_at_highlights"] = "spacy" in sys.modules
             report()
@@ -189,11 +201,13 @@ def prepare(db_source: Path, work: Path) -> dict:
     """Copy the library, pick the newest article, cache its analysis, add highlights."""
     import generate_library as gen
 
+    from nato_reader.store.importer import ensure_seeded
     from nato_reader.store.library import Library
 
     db = gen.copy_db(db_source, work / "library.db")
     info: dict = {"db": str(db)}
     with Library(db) as library:
+        ensure_seeded(library)  # as the app's first start did
         newest = library.articles.summaries()[0]
         article = library.articles.get(newest.id)
         info["open_id"] = article.id
@@ -202,58 +216,78 @@ def prepare(db_source: Path, work: Path) -> dict:
         text_file = work / "article.txt"
         text_file.write_text(article.title + "\n\n" + article.body, encoding="utf-8")
         info["text_file"] = str(text_file)
-        info["analysis_cached"] = cache_analyses(library, [article.id])
-        store = getattr(library, "annotations", None)
-        if store is not None:
-            for i, colour in enumerate(("yellow", "claim", "evidence")):
-                start = 40 + i * 200
-                if start + 30 < len(article.body):
-                    store.add(article.id, start, start + 30, colour, note="benchmark")
+        mentions = cache_analyses(library, [article.id])
+        info["analysis_cached"] = mentions is not None
+        info["annotations"] = add_highlights(library, article.id, article.body)
+        # Entity highlights must be painted, not only the saved highlights: at least
+        # half the mentions (neighbours may share a run) besides the annotations.
+        info["min_highlights"] = (info["annotations"] + max(1, mentions[article.id] // 2)
+                                  if mentions else 0)
     return info
 
 
-def cache_analyses(library, article_ids: list[int]) -> bool:
-    """Analyse and cache, as the app would have done on an earlier run."""
+def cache_analyses(library, article_ids: list[int]) -> dict[int, int] | None:
+    """Analyse and cache, as the app would have done on an earlier run; returns the
+    number of entity mentions of each article (None without the analysis module)."""
     try:
-        from nato_reader.core.analysis import analyse
+        from nato_reader.core.analysis import analyse_many
     except ImportError:
-        return False
-    for article_id in article_ids:
-        article = library.articles.get(article_id)
-        library.analyses.put(article.content_hash, analyse(article.body, article.published))
-    return True
+        return None
+    articles = [library.articles.get(i) for i in article_ids]
+    analyses = analyse_many([(a.body, a.published) for a in articles])
+    for article, analysis in zip(articles, analyses, strict=True):
+        library.analyses.put(article.content_hash, analysis)
+    return {a.id: len(analysis.mentions) for a, analysis in zip(articles, analyses,
+                                                                 strict=True)}
 
 
-def run(count: int, runs: int, db_source: Path | None, profile: str | None = None) -> dict:
-    import generate_library as gen
+def add_highlights(library, article_id: int, body: str) -> int:
+    """Save three highlights on the article (when the annotation store exists)."""
+    store = getattr(library, "annotations", None)
+    if store is None:
+        return 0
+    added = 0
+    for start, colour in ((40, "yellow"), (400, "claim"), (900, "evidence")):
+        if start + 30 < len(body):
+            store.add(article_id, start, start + 30, colour, note="benchmark")
+            added += 1
+    return added
 
-    source = db_source or gen.ensure_library_db(count)
-    out: dict = {"benchmark": "startup", "library": str(source), "runs": runs}
-    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
-        work = Path(tmp)
-        info = prepare(source, work)
-        out["article"] = {k: info[k] for k in ("open_id", "words", "analysis_cached")}
-        env = child_env(work)
-        args = ["--needle", info["needle"], "--db", info["db"], "--open-id",
-                str(info["open_id"]), "--text-file", info["text_file"]]
-        if info["analysis_cached"]:
-            args.append("--expect-highlights")
-        if profile:  # one profiled start of the app; the profile goes to stderr
-            proc = subprocess.run([sys.executable, str(HERE), "--driver", "app", *args],
-                                  env=dict(env, BENCH_PROFILE=profile), capture_output=True)
-            sys.stderr.write(proc.stderr.decode())
-            out["profiled"] = True
-            return out
-        samples: dict[str, list[dict]] = {"app": [], "bare": []}
-        for i in range(runs + 1):  # the first of each warms the disk cache and seeds
-            for kind in ("app", "bare"):
-                result = run_child(kind, args, env)
-                if i:
-                    samples[kind].append(result)
-                elif "error" in result:
-                    out[f"{kind}_error"] = result["error"]
+
+def stand_in_analyses(library, article_id: int) -> int:
+    """Give every other article a cached analysis, as in a library the app has finished
+    analysing (no background work at start). Analysing 10,000 articles would take an
+    hour, so each gets a copy of the opened article's real analysis: the right size and
+    shape for anything the app reads at start, never shown."""
+    from nato_reader.store.database import transaction
+
+    article = library.articles.get(article_id)
+    row = library.db.execute(
+        "SELECT pipeline_version, result, created_at FROM analyses WHERE content_hash = ?",
+        [article.content_hash]).fetchone()
+    with transaction(library.db):
+        cursor = library.db.execute(
+            "INSERT OR IGNORE INTO analyses (content_hash, pipeline_version, result, created_at)"
+            " SELECT DISTINCT content_hash, ?, ?, ? FROM articles WHERE id != ?",
+            [*row, article_id])
+    return cursor.rowcount
+
+
+def measure(info: dict, env: dict, runs: int) -> dict:
+    """Alternate app and bare starts; medians and the ratio."""
+    args = ["--needle", info["needle"], "--db", info["db"], "--open-id",
+            str(info["open_id"]), "--text-file", info["text_file"],
+            "--expect-highlights", str(info["min_highlights"])]
+    out: dict = {}
+    samples: dict[str, list[dict]] = {"app": [], "bare": []}
+    for i in range(runs + 1):  # the first of each warms the disk cache (and seeds)
+        for kind in ("app", "bare"):
+            result = run_child(kind, args, env)
+            if i:
+                samples[kind].append(result)
+            elif "error" in result:
+                out[f"{kind}_error"] = result["error"]
     app_runs, bare_runs = samples["app"], samples["bare"]
-    out["app_runs"], out["bare_runs"] = app_runs, bare_runs
 
     def median(runs_: list[dict], key: str) -> float | None:
         values = [r[key] for r in runs_ if key in r]
@@ -269,8 +303,49 @@ def run(count: int, runs: int, db_source: Path | None, profile: str | None = Non
         "ratio_text_vs_bare": round(app_text / bare, 2) if app_text and bare else None,
         "spacy_loaded_at_first_paint": any(r.get("spacy_at_highlights", r.get("spacy_at_text"))
                                            for r in app_runs),
-        "target_ratio": RATIO_TARGET,
+        "app_peak_rss_mb": median(app_runs, "peak_rss_mb"),
+        "bare_peak_rss_mb": median(bare_runs, "peak_rss_mb"),
+        "app_runs": app_runs, "bare_runs": bare_runs,
     })
+    return out
+
+
+def run(count: int, runs: int, db_source: Path | None, profile: str | None = None) -> dict:
+    import generate_library as gen
+
+    from nato_reader.store.library import Library
+
+    source = db_source or gen.ensure_library_db(count)
+    out: dict = {"benchmark": "startup", "library": str(source), "runs": runs,
+                 "target_ratio": RATIO_TARGET}
+    # The target's case first: the library analysed; then a library just imported, where
+    # only the opened article is analysed and the app analyses the rest in the background.
+    for name, all_analysed in (("library_analysed", True), ("only_article_analysed", False)):
+        with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+            work = Path(tmp)
+            info = prepare(source, work)
+            if all_analysed and info["analysis_cached"]:
+                with Library(Path(info["db"])) as library:
+                    info["stand_ins"] = stand_in_analyses(library, info["open_id"])
+            out["article"] = {k: info[k] for k in ("open_id", "words", "analysis_cached",
+                                                   "annotations", "min_highlights")}
+            env = child_env(work)
+            if profile:  # one profiled start of the app; the profile goes to stderr
+                args = ["--needle", info["needle"], "--db", info["db"], "--open-id",
+                        str(info["open_id"]), "--text-file", info["text_file"],
+                        "--expect-highlights", str(info["min_highlights"])]
+                proc = subprocess.run([sys.executable, str(HERE), "--driver", "app", *args],
+                                      env=dict(env, BENCH_PROFILE=profile),
+                                      capture_output=True)
+                sys.stderr.write(proc.stderr.decode())
+                out["profiled"] = name
+                return out
+            out[name] = measure(info, env, runs)
+            out[name]["stand_in_analyses"] = info.get("stand_ins", 0)
+    main_case = out["library_analysed"]
+    for key in ("ratio_highlights_vs_bare", "spacy_loaded_at_first_paint",
+                "app_first_highlight_paint_s", "bare_first_paint_s"):
+        out[key] = main_case[key]
     out["meets_target"] = bool(out["ratio_highlights_vs_bare"]
                                and out["ratio_highlights_vs_bare"] <= RATIO_TARGET
                                and not out["spacy_loaded_at_first_paint"])
@@ -288,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--needle", help=argparse.SUPPRESS)
     parser.add_argument("--open-id", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--text-file", help=argparse.SUPPRESS)
-    parser.add_argument("--expect-highlights", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--expect-highlights", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.driver:
         driver(args.driver, args.needle, str(args.db), args.open_id, args.text_file,
