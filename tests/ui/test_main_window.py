@@ -229,3 +229,15 @@ def test_timeline_library_mode_shows_every_listed_article(window, session, setti
     assert {e.article_id for e in window.timeline.events} == {window.current_id}
     window.timeline_library_action.trigger()
     assert not window.timeline.widget.library_mode()
+
+
+def test_show_articles_mentioning_filters_the_library(window, session):
+    ids = [s.id for s in session.library.articles.summaries()]
+    names = {i: {m.canonical for m in session.analysis(i).mentions} for i in ids}
+    only_in_one = next(n for n in names[ids[0]] ^ names[ids[1]])
+    holder = next(i for i in ids if only_in_one in names[i])
+    window.show_articles_mentioning(only_in_one)
+    assert window.library_view.visible_article_ids() == [holder]
+    assert only_in_one in window.library_view.entity_chip.text()
+    window.library_view.entity_clear.click()
+    assert sorted(window.library_view.visible_article_ids()) == sorted(ids)
