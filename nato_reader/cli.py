@@ -8,11 +8,21 @@ import argparse
 import sys
 
 from nato_reader import __version__
-from nato_reader.commands import annotations, check, edit, export, gui, import_, list_, search
+from nato_reader.commands import (
+    annotations,
+    check,
+    edit,
+    export,
+    extract,
+    gui,
+    import_,
+    list_,
+    search,
+)
 from nato_reader.commands.common import db_parent_parser
 from nato_reader.errors import NatoReaderError
 
-COMMANDS = [gui, import_, list_, search, edit, annotations, export, check]
+COMMANDS = [gui, import_, list_, search, edit, annotations, export, extract, check]
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2

@@ -59,15 +59,17 @@ def analyse(text: str, published: date | None) -> Analysis:
 
 def analyse_many(items: Sequence[tuple[str, date | None]],
                  progress: Callable[[int, int], None] | None = None,
-                 is_cancelled: Callable[[], bool] | None = None) -> list[Analysis]:
+                 is_cancelled: Callable[[], bool] | None = None, *,
+                 profile: str = _nlp.DEFAULT_PROFILE) -> list[Analysis]:
     """Analyse many texts, batched through spaCy's nlp.pipe. Reports progress(done, total)
-    after each text; when is_cancelled() turns true, returns the analyses done so far."""
+    after each text; when is_cancelled() turns true, returns the analyses done so far.
+    `profile` (which spaCy components) is for benchmarks; the app uses the default."""
     total = len(items)
     if progress:
         progress(0, total)
     if not total:
         return []
-    nlp = _nlp.get_nlp()
+    nlp = _nlp.get_nlp(profile)
     chunks = [_chunks(text) for text, _ in items]
     flat = ((piece, offset) for pieces in chunks for offset, piece in pieces)
     docs = nlp.pipe(((piece, offset) for piece, offset in flat), as_tuples=True,

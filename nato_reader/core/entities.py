@@ -20,6 +20,7 @@ the reader highlights.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -37,6 +38,8 @@ from nato_reader.core.model import EntityCorrection, Mention, Span
 __all__ = ["ENTITY_LABELS", "EntityRow", "apply_corrections", "consolidate", "entity_rows"]
 
 _LINKABLE = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|(?:town|city|village|region|port|province|"
+                       r"oblast|capital) of)\s+$")
 _ACRONYM_STOP = {"of", "the", "and", "for", "de", "du", "des", "la", "&"}
 
 
@@ -56,6 +59,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
         if entry and (not entry.context or entry.canonical in named):
             c.canonical, c.label, c.locked = entry.canonical, entry.label, True
     _link_short_forms(text, cands, gaz)
+    _places_by_context(text, cands)
     for c in cands:
         if c.canonical is None:
             c.canonical = normalise_name(c.surface(text))
@@ -152,6 +156,18 @@ def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None
             c.canonical, c.label, c.locked = gaz.surnames[surface], "PERSON", True
         elif surface.isupper() and 2 <= len(surface) <= 6 and surface in orgs:
             c.canonical, c.label, c.locked = orgs[surface], "ORG", True
+
+
+def _places_by_context(text: str, cands: list[Candidate]) -> None:
+    """A one-word "person" right after "in", "near" or "the town of" is a place
+    ("fighting in Avdiivka"), unless it is possessive ("in Smith's view")."""
+    for c in cands:
+        if c.locked or c.label != "PERSON" or " " in c.surface(text):
+            continue
+        if text[c.end:c.end + 1] in ("'", "’"):
+            continue
+        if _LOCATIVE.search(text, max(0, c.start - 40), c.start):
+            c.label = "GPE"
 
 
 def _vote_types(text: str, cands: list[Candidate]) -> None:
