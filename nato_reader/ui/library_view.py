@@ -104,7 +104,10 @@ class LibraryView(QWidget):
 
     def reload(self) -> None:
         current = self.current_article_id()
-        self.model.set_summaries(self.session.library.articles.summaries())
+        summaries = self.session.library.articles.summaries()
+        self.model.set_summaries(summaries)
+        # The tags column only when some article has tags: titles need the room.
+        self.table.setColumnHidden(LibraryModel.TAGS, not any(s.tags for s in summaries))
         self._reload_tags()
         if self.search.text().strip():
             self._run_search()

@@ -91,9 +91,9 @@ class MainWindow(QMainWindow):
                                                Qt.DockWidgetArea.RightDockWidgetArea)
             self.tabifyDockWidget(self.entity_dock, self.annotations_dock)
             self.entity_dock.raise_()
-        self.resizeDocks([self.library_dock, self.entity_dock], [380, 320],
+        self.resizeDocks([self.library_dock, self.entity_dock], [310, 300],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.timeline_dock], [230], Qt.Orientation.Vertical)
+        self.resizeDocks([self.timeline_dock], [210], Qt.Orientation.Vertical)
 
         self._build_status_bar()
         self._build_actions()

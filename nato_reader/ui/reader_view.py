@@ -492,7 +492,8 @@ class ReaderView(QWidget):
         parts.append(f"{words:,} words · {max(1, round(words / 230))} min read")
         if article.tags:
             parts.append(" ".join(f"#{t}" for t in article.tags))
-        return "   ·   ".join(parts)
+        # Wrap between the parts, never inside one.
+        return "   ·   ".join(part.replace(" ", "\u00a0") for part in parts)
 
     def apply_highlights(self) -> None:
         """Re-apply every highlight from the current state (cheap for an article)."""

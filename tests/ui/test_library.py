@@ -87,3 +87,14 @@ def test_sorting_by_date_and_keyboard_navigation(qtbot, session):
     with qtbot.waitSignal(view.article_selected) as blocker:
         qtbot.keyClick(view.table, Qt.Key.Key_Down)
     assert blocker.args == [newest.id]
+
+
+def test_tags_column_appears_with_the_first_tag(qtbot, session):
+    view = LibraryView(session)
+    qtbot.addWidget(view)
+    assert view.table.isColumnHidden(LibraryModel.TAGS)
+    first = session.library.articles.summaries()[0].id
+    session.set_article_tags(first, ["summit"])
+    assert not view.table.isColumnHidden(LibraryModel.TAGS)
+    row = view.model.row_of(first)
+    assert view.model.index(row, LibraryModel.TAGS).data() == "#summit"
