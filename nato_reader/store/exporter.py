@@ -92,6 +92,7 @@ def export_articles(
         raise NatoReaderError(f"{out_dir}: cannot create the export folder ({exc})") from exc
     exported_at = (now or datetime.now(UTC)).replace(microsecond=0)
     names = file_names(library, FORMATS[fmt])
+    reserved = {name.casefold() for name in names.values()}
     ids = list(article_ids) if article_ids is not None else sorted(names)
     report = ExportReport()
     for done, article_id in enumerate(ids, 1):
@@ -99,14 +100,14 @@ def export_articles(
             report.warnings.append(f"export cancelled after {done - 1} of {len(ids)} articles")
             break
         _export_one(library, article_id, out_dir / names.get(article_id, ""), fmt,
-                    exported_at, report)
+                    exported_at, report, reserved)
         if progress:
             progress(done, len(ids))
     return report
 
 
 def _export_one(library: Library, article_id: int, path: Path, fmt: str,
-                exported_at: datetime, report: ExportReport) -> None:
+                exported_at: datetime, report: ExportReport, reserved: set[str]) -> None:
     try:
         article = library.articles.get(article_id)
     except NatoReaderError as exc:
@@ -121,7 +122,7 @@ def _export_one(library: Library, article_id: int, path: Path, fmt: str,
             report.warnings.append(f"exported without entities and timeline: {exc}")
     try:
         content = render(library, article, analysis, fmt, exported_at)
-        write_keeping_edits(library, path, content, report)
+        write_keeping_edits(library, path, content, report, reserved)
     except OSError as exc:
         report.errors.append(f"{article.title}: {exc}")
 
@@ -157,9 +158,10 @@ def file_names(library: Library, suffix: str) -> dict[int, str]:
 
 
 def write_keeping_edits(library: Library, path: Path, content: bytes,
-                        report: ExportReport) -> None:
+                        report: ExportReport, reserved: set[str] = frozenset()) -> None:
     """Write `content` to `path` unless the file there is not what we last wrote; then
-    write beside it. Records the hash of whatever it writes."""
+    write beside it, never under a name in `reserved` (another article's file, say one
+    titled "X.new"). Records the hash of whatever it writes."""
     outcome = _try_write(library, path, content)
     if outcome != "kept":
         (report.written if outcome == "written" else report.unchanged).append(path)
@@ -167,6 +169,8 @@ def write_keeping_edits(library: Library, path: Path, content: bytes,
     for number in range(1, MAX_BESIDE + 1):
         mark = BESIDE_MARK if number == 1 else f"{BESIDE_MARK}-{number}"
         beside = path.with_name(f"{path.stem}{mark}{path.suffix}")
+        if beside.name.casefold() in reserved:
+            continue
         outcome = _try_write(library, beside, content)
         if outcome == "written":
             report.written_beside.append((path, beside))

@@ -124,6 +124,18 @@ def test_a_file_we_did_not_write_is_never_overwritten(seeded, tmp_path):
     assert (tmp_path / name).read_text(encoding="utf-8") == "someone else's note"
 
 
+def test_a_file_written_beside_never_takes_another_articles_name(seeded, tmp_path):
+    first, second = ids(seeded)
+    seeded.articles.set_title(first, "Report")
+    seeded.articles.set_title(second, "Report.new")
+    export_articles(seeded, None, tmp_path, now=T1)
+    (tmp_path / "Report.md").write_text("edited", encoding="utf-8")
+    seeded.annotations.update(seeded.annotations.for_article(first)[0].id, note="new")
+    report = export_articles(seeded, None, tmp_path, now=T2)
+    assert report.written_beside == [(tmp_path / "Report.md", tmp_path / "Report.new-2.md")]
+    assert "> new" not in (tmp_path / "Report.new.md").read_text(encoding="utf-8")
+
+
 def test_a_deleted_file_is_written_again(seeded, tmp_path):
     (article_id, _) = ids(seeded)
     (path,) = export_articles(seeded, [article_id], tmp_path, now=T1).written
