@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
 from nato_reader.core.model import Analysis, Annotation, Article, EntityCorrection
+from nato_reader.errors import NatoReaderError
 from nato_reader.store.library import Library
 from nato_reader.ui.workers import Worker
 
@@ -69,6 +70,22 @@ def analyse_items(items, analyse_many, progress=None, is_cancelled=None):
                             progress=progress, is_cancelled=is_cancelled)
     return [(article_id, digest, analysis)
             for (article_id, digest, _, _), analysis in zip(items, analyses, strict=False)]
+
+
+def analyse_stored(db_path: Path, pairs, analyse_many, progress=None, is_cancelled=None):
+    """Worker body: reads the texts of (article_id, content_hash) pairs through its own
+    connection (never the GUI thread's), then analyses them. An article deleted or
+    changed since it was queued is skipped."""
+    items = []
+    with Library(db_path) as library:
+        for article_id, digest in pairs:
+            try:
+                article = library.articles.get(article_id)
+            except NatoReaderError:
+                continue
+            if article.content_hash == digest:
+                items.append((article_id, digest, article.body, article.published))
+    return analyse_items(items, analyse_many, progress, is_cancelled)
 
 
 class Session(QObject):
@@ -237,15 +254,12 @@ class Session(QObject):
     def request_analysis(self, article_ids: Iterable[int], force: bool = False) -> Worker | None:
         """Analyse the articles not yet cached (all of them with `force`) in the background,
         in chunks so results are stored (and `analysis_ready(id)` emitted) as they come."""
-        version = pipeline_version()
-        items = []
-        for article_id in dict.fromkeys(article_ids):
-            if article_id in self._pending:
-                continue
-            article = self.library.articles.get(article_id)
-            if not force and self.library.analyses.get(article.content_hash, version):
-                continue
-            items.append((article.id, article.content_hash, article.body, article.published))
+        wanted = [i for i in dict.fromkeys(article_ids) if i not in self._pending]
+        if force:
+            items = [(i, self.library.articles.get(i).content_hash) for i in wanted]
+        else:  # one query for the whole library; bodies are read in the worker
+            missing = dict(self.library.analyses.missing(pipeline_version()))
+            items = [(i, missing[i]) for i in wanted if i in missing]
         if not items:
             return None
         starting = not self._run_workers
@@ -258,7 +272,7 @@ class Session(QObject):
             chunk = items[i:i + ANALYSIS_CHUNK]
             ids = {item[0] for item in chunk}
             self._pending |= ids
-            worker = Worker(analyse_items, chunk, self._analyse_many)
+            worker = Worker(analyse_stored, self.library.path, chunk, self._analyse_many)
             worker.signals.progress.connect(
                 lambda done, _total: self.task_progress.emit(self._run_done + done,
                                                              self._run_total))
