@@ -111,6 +111,8 @@ class LibraryView(QWidget):
         self._reload_tags()
         if self.search.text().strip():
             self._run_search()
+        elif self.filtering():
+            self._filters_changed()
         if current is not None:
             self.select_article(current, emit=False)
         self._update_count()
@@ -192,11 +194,20 @@ class LibraryView(QWidget):
         self.entity_chip.setVisible(visible)
         self.entity_clear.setVisible(visible)
 
+    def filtering(self) -> bool:
+        p = self.proxy
+        return p.search_ids is not None or p.entity_ids is not None or bool(p.tag)
+
     def _filters_changed(self) -> None:
+        if self.filtering():  # a filter looks at every article, not the first batch only
+            while self.model.canFetchMore(QModelIndex()):
+                self.model.fetchMore(QModelIndex())
         self._update_count()
         self.filter_changed.emit()
 
     def _update_count(self, *_args) -> None:
-        shown, total = self.proxy.rowCount(), len(self.model.all_ids())
-        self.count.setText(f"{total} articles" if shown == total
-                           else f"{shown} of {total} articles")
+        total = len(self.model.all_ids())
+        if self.filtering():
+            self.count.setText(f"{self.proxy.rowCount():,} of {total:,} articles")
+        else:
+            self.count.setText(f"{total:,} article{'s' if total != 1 else ''}")

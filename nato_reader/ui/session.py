@@ -262,8 +262,7 @@ class Session(QObject):
             items = [(i, missing[i]) for i in wanted if i in missing]
         if not items:
             return None
-        starting = not self._run_workers
-        if starting:
+        if not self._run_workers:
             self._run_total = self._run_done = self._run_cancelled = 0
             self._run_error = ""
         self._run_total += len(items)
@@ -281,12 +280,11 @@ class Session(QObject):
             worker.signals.failed.connect(
                 lambda message, w=worker, ids=ids: self._analysis_failed(w, ids, message))
             self._run_workers.append(worker)
-            if starting and first is None:
-                self._run(worker, f"Analysing {_articles(self._run_total)}", self._analysis_pool)
-            else:
-                self._workers.append(worker)
-                self._analysis_pool.start(worker)
+            self._workers.append(worker)
+            self._analysis_pool.start(worker)
             first = first or worker
+        # (Again when a run grows: the status bar shows the whole run.)
+        self.task_started.emit(f"Analysing {_articles(self._run_total)}")
         return first
 
     def _store_analyses(self, worker: Worker, ids: set[int], results) -> None:

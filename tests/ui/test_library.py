@@ -98,3 +98,17 @@ def test_tags_column_appears_with_the_first_tag(qtbot, session):
     assert not view.table.isColumnHidden(LibraryModel.TAGS)
     row = view.model.row_of(first)
     assert view.model.index(row, LibraryModel.TAGS).data() == "#summit"
+
+
+def test_filters_reach_articles_beyond_the_first_batch(qtbot, session):
+    view = LibraryView(session)
+    qtbot.addWidget(view)
+    summaries = many_summaries(450)
+    view.model.set_summaries(summaries)
+    view._update_count()
+    assert view.count.text() == "450 articles" and view.model.rowCount() == BATCH
+    last = summaries[-1]
+    view.set_entity_filter("Someone", {last.id})
+    assert view.proxy.rowCount() == 1  # found without scrolling to the end first
+    assert view.proxy.index(0, 0).data(ID_ROLE) == last.id
+    assert view.count.text() == "1 of 450 articles"
