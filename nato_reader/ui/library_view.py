@@ -70,6 +70,9 @@ class LibraryView(QWidget):
         header.setHighlightSections(False)
         header.resizeSection(LibraryModel.TAGS, 64)
         self.table.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
+        # Summaries come newest first, so lazy batches suit only that order: any other
+        # sort loads them all (they are in memory already; only the rows are lazy).
+        header.sortIndicatorChanged.connect(self._sort_changed)
 
         filters = QHBoxLayout()
         filters.addWidget(self.tag_box, 1)
@@ -193,6 +196,11 @@ class LibraryView(QWidget):
     def _set_chip_visible(self, visible: bool) -> None:
         self.entity_chip.setVisible(visible)
         self.entity_clear.setVisible(visible)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if (column, order) != (LibraryModel.DATE, Qt.SortOrder.DescendingOrder):
+            while self.model.canFetchMore(QModelIndex()):
+                self.model.fetchMore(QModelIndex())
 
     def filtering(self) -> bool:
         p = self.proxy

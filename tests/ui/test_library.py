@@ -112,3 +112,12 @@ def test_filters_reach_articles_beyond_the_first_batch(qtbot, session):
     assert view.proxy.rowCount() == 1  # found without scrolling to the end first
     assert view.proxy.index(0, 0).data(ID_ROLE) == last.id
     assert view.count.text() == "1 of 450 articles"
+
+
+def test_sorting_by_title_sorts_the_whole_library(qtbot, session):
+    view = LibraryView(session)
+    qtbot.addWidget(view)
+    summaries = many_summaries(450)[::-1]  # "Article 0449" first
+    view.model.set_summaries(summaries)
+    view.table.sortByColumn(LibraryModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert view.proxy.index(0, 0).data() == "Article 0000"  # was not in the first batch
