@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
             self.reader.set_type_visible(label, False)
         self._rebuild_type_actions(None)
         self._library_changed(select=False)
+        if self.timeline_library_action.isChecked():
+            self._timeline_mode_toggled(True)
 
     # -- construction --------------------------------------------------------------------------
 

@@ -231,6 +231,14 @@ def test_timeline_library_mode_shows_every_listed_article(window, session, setti
     assert not window.timeline.widget.library_mode()
 
 
+def test_timeline_library_mode_is_restored(qtbot, session, settings):
+    Settings(settings).set_timeline_library_mode(True)
+    win = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(win)
+    assert win.timeline_library_action.isChecked()
+    assert win.timeline.library_mode
+
+
 def test_show_articles_mentioning_filters_the_library(window, session):
     ids = [s.id for s in session.library.articles.summaries()]
     names = {i: {m.canonical for m in session.analysis(i).mentions} for i in ids}
