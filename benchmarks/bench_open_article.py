@@ -25,12 +25,14 @@ import time
 from pathlib import Path
 
 from bench_startup import (
+    CACHED_VERSION,
     add_highlights,
     cache_analyses,
     child_env,
     contains,
     has_highlights,
     make_probe,
+    pipeline_version_loaded,
     start_profile,
     stop_profile,
 )
@@ -72,6 +74,7 @@ def driver(plan: dict) -> None:
     def finish() -> None:
         result = {k: state[k] for k in ("opens_ms", "misses", "via")}
         result["filter"] = state.get("filter")
+        result["pipeline_version"] = pipeline_version_loaded()
         print(json.dumps(result), flush=True)
         stop_profile(profile)
         os._exit(0)
@@ -220,6 +223,8 @@ def run(count: int, opens: int, db_source: Path | None, profile: str | None = No
         "meets_target": bool(stats.get("p95_ms") is not None
                              and stats["p95_ms"] < OPEN_P95_TARGET_MS and not result["misses"]),
         "library_filter": result.get("filter"),
+        # False: the analysis code changed between caching and the app's start
+        "cache_valid": result.get("pipeline_version") in (None, CACHED_VERSION[0]),
     })
     return out
 

@@ -108,6 +108,13 @@ def stop_profile(profile) -> None:
         sys.stderr.flush()
 
 
+def pipeline_version_loaded() -> str | None:
+    """The analysis version the app runs with: it is a hash of the analysis code, so an
+    edit between caching and the app's start would make the cache miss."""
+    module = sys.modules.get("nato_reader.core.analysis")
+    return getattr(module, "PIPELINE_VERSION", None)
+
+
 def contains(edit, needle: str) -> bool:
     return needle in edit.document().toPlainText()
 
@@ -126,6 +133,7 @@ def driver(kind: str, needle: str, db: str, open_id: int, text_file: str,
         stamps["spacy_loaded"] = "spacy" in sys.modules
         stamps["analysis_module_loaded"] = "nato_reader.core.analysis" in sys.modules
         stamps["modules_loaded"] = len(sys.modules)
+        stamps["pipeline_version"] = pipeline_version_loaded()
         stamps["peak_rss_mb"] = round(peak_rss_mb(), 1)
         print(json.dumps(stamps), flush=True)
         stop_profile(profile)
@@ -226,6 +234,9 @@ def prepare(db_source: Path, work: Path) -> dict:
     return info
 
 
+CACHED_VERSION: list[str | None] = [None]
+
+
 def cache_analyses(library, article_ids: list[int]) -> dict[int, int] | None:
     """Analyse and cache, as the app would have done on an earlier run; returns the
     number of entity mentions of each article (None without the analysis module)."""
@@ -235,6 +246,7 @@ def cache_analyses(library, article_ids: list[int]) -> dict[int, int] | None:
         return None
     articles = [library.articles.get(i) for i in article_ids]
     analyses = analyse_many([(a.body, a.published) for a in articles])
+    CACHED_VERSION[0] = analyses[0].pipeline_version if analyses else None
     for article, analysis in zip(articles, analyses, strict=True):
         library.analyses.put(article.content_hash, analysis)
     return {a.id: len(analysis.mentions) for a, analysis in zip(articles, analyses,
@@ -342,6 +354,9 @@ def run(count: int, runs: int, db_source: Path | None, profile: str | None = Non
                 return out
             out[name] = measure(info, env, runs)
             out[name]["stand_in_analyses"] = info.get("stand_ins", 0)
+    seen = {r.get("pipeline_version") for case in ("library_analysed", "only_article_analysed")
+            for r in out[case]["app_runs"]} - {None}
+    out["cache_valid"] = seen <= {CACHED_VERSION[0]}  # False: analysis code changed mid-run
     main_case = out["library_analysed"]
     for key in ("ratio_highlights_vs_bare", "spacy_loaded_at_first_paint",
                 "app_first_highlight_paint_s", "bare_first_paint_s"):
