@@ -35,6 +35,7 @@ _VERSION_FILES = ("analysis.py", "entities.py", "entity_rules.py", "gazetteer.py
                   "timex_calendar.py")
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 _NEWLINES = re.compile(r"\s*\n\s*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _pipeline_version() -> str:
@@ -69,11 +70,11 @@ def analyse_many(items: Sequence[tuple[str, date | None]],
         progress(0, total)
     if not total:
         return []
-    nlp = _nlp.get_nlp(profile)
     chunks = [_chunks(text) for text, _ in items]
-    flat = ((piece, offset) for pieces in chunks for offset, piece in pieces)
-    docs = nlp.pipe(((piece, offset) for piece, offset in flat), as_tuples=True,
-                    batch_size=BATCH_SIZE)
+    flat = ((_spacy_safe(piece), offset) for pieces in chunks for offset, piece in pieces)
+    # an empty or blank text needs no model: do not load spaCy for it
+    docs = (_nlp.get_nlp(profile).pipe(flat, as_tuples=True, batch_size=BATCH_SIZE)
+            if any(chunks) else iter(()))
     results: list[Analysis] = []
     for (text, published), pieces in zip(items, chunks, strict=True):
         if is_cancelled and is_cancelled():
@@ -118,6 +119,12 @@ def _chunks(text: str) -> list[tuple[int, str]]:
         start = cut
     out.append((start, text[start:]))
     return out
+
+
+def _spacy_safe(piece: str) -> str:
+    """Lone surrogates (from broken UTF-16) cannot be encoded; one replacement character
+    each keeps every offset."""
+    return _SURROGATE.sub("\ufffd", piece) if _SURROGATE.search(piece) else piece
 
 
 def _sentences(doc, text: str, offset: int) -> Iterator[Span]:

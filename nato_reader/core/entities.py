@@ -60,6 +60,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
             c.canonical, c.label, c.locked = entry.canonical, entry.label, True
     _link_short_forms(text, cands, gaz)
     _places_by_context(text, cands)
+    cands = _propagate(text, cands)
     for c in cands:
         if c.canonical is None:
             c.canonical = normalise_name(c.surface(text))
@@ -156,6 +157,41 @@ def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None
             c.canonical, c.label, c.locked = gaz.surnames[surface], "PERSON", True
         elif surface.isupper() and 2 <= len(surface) <= 6 and surface in orgs:
             c.canonical, c.label, c.locked = orgs[surface], "ORG", True
+
+
+def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Label consistency: once a name is recognised, its other occurrences that the model
+    missed are the same entity ("Spruds told..." after "Andris Spruds"), and so is a
+    person's surname on its own when only one person in the text bears it."""
+    known: dict[str, tuple[str, str, bool]] = {}
+    surnames: dict[str, set[tuple[str, str, bool]]] = {}
+    for c in cands:
+        surface = c.surface(text)
+        ident = (c.label, c.canonical or normalise_name(surface), c.locked)
+        if len(surface) >= 3 and surface[0].isupper() and surface not in TITLE_WORDS:
+            known.setdefault(surface, ident)
+        words = surface.split()
+        if c.label == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3:
+            surnames.setdefault(words[-1], set()).add((c.label, ident[1], True))
+    for surname, idents in surnames.items():
+        if len(idents) == 1 and surname not in known and surname not in TITLE_WORDS:
+            known[surname] = idents.pop()
+    if not known:
+        return cands
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
+    taken = sorted((c.start, c.end) for c in cands)
+    starts = [s for s, _ in taken]
+    added = []
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(starts, m.start())
+        if (i and taken[i - 1][1] > m.start()) or (i < len(taken) and taken[i][0] < m.end()):
+            continue
+        if not _plausible_at(text, m.start(), m.end()):
+            continue
+        label, canonical, locked = known[m.group()]
+        added.append(Candidate(m.start(), m.end(), label, canonical, locked))
+    return sorted(cands + added, key=lambda c: c.start) if added else cands
 
 
 def _places_by_context(text: str, cands: list[Candidate]) -> None:

@@ -200,3 +200,13 @@ def test_possessives_and_articles_are_trimmed(surface):
     got = consolidate(text, [(start, start + len(surface), "ORG")])
     assert [m.text for m in got if m.label == "ORG"] == [surface.replace("the ", "")
                                                          .replace("'s", "").replace("’s", "")]
+
+
+def test_missed_occurrences_of_a_recognised_name_are_added():
+    text = ("Minister Andris Spruds spoke in Riga. Spruds told Riga's council that "
+            "the Saeima agreed; the Saeima Hall was full.")
+    raw = spans(text, ("Andris Spruds", "PERSON"), ("Riga", "GPE"), ("Saeima", "ORG"))
+    got = [(m.text, m.label, m.canonical) for m in consolidate(text, raw)]
+    assert got == [("Andris Spruds", "PERSON", "Andris Spruds"), ("Riga", "GPE", "Riga"),
+                   ("Spruds", "PERSON", "Andris Spruds"), ("Riga", "GPE", "Riga"),
+                   ("Saeima", "ORG", "Saeima")]  # not "Saeima" in "Saeima Hall"
