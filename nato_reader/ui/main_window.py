@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.library_view.article_selected.connect(self.open_article)
         self.library_view.filter_changed.connect(self._library_filter_changed)
         self.entity_panel.entity_selected.connect(self._entity_selected)
+        self.reader.entity_clicked.connect(self._entity_clicked)
         self.entity_panel.step_requested.connect(self.step_mention)
         self.entity_panel.show_articles_requested.connect(self.show_articles_mentioning)
         self.timeline.event_activated.connect(self.go_to_event)
@@ -369,6 +370,12 @@ class MainWindow(QMainWindow):
         spans = self.reader.select_entity(canonical or None)
         self.entity_panel.set_position(0, len(spans))
         self.timeline.set_entity(canonical, self.reader.analysis)
+
+    def _entity_clicked(self, canonical: str) -> None:
+        self.entity_dock.show()
+        self.entity_dock.raise_()
+        self.entity_panel.filter_edit.clear()
+        self.entity_panel.select(canonical)
 
     def step_mention(self, step: int) -> None:
         if self.reader.step_mention(step) is not None:

@@ -152,6 +152,7 @@ class FindBar(QWidget):
 
 class ReaderView(QWidget):
     selection_changed = Signal()
+    entity_clicked = Signal(str)  # canonical name of a highlighted mention clicked on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +199,7 @@ class ReaderView(QWidget):
         self._animation.valueChanged.connect(self._flash_step)
 
         self.browser.selectionChanged.connect(self.selection_changed)
+        self.browser.viewport().installEventFilter(self)
         self.find_bar.search_changed.connect(self._search)
         self.find_bar.next_requested.connect(lambda: self.find_step(1))
         self.find_bar.previous_requested.connect(lambda: self.find_step(-1))
@@ -277,6 +279,26 @@ class ReaderView(QWidget):
         self.banner.setStyleSheet(f"background:{bg}; color:{fg};")
         self.banner.setText(text)
         self.banner.show()
+
+    def eventFilter(self, watched, event) -> bool:
+        """A plain click on a highlighted mention selects its entity."""
+        if (event.type() == event.Type.MouseButtonRelease
+                and event.button() == Qt.MouseButton.LeftButton
+                and not self.browser.textCursor().hasSelection()):
+            point = event.position().toPoint()
+            cursor = self.browser.cursorForPosition(point)
+            offset = self.body_offset(cursor.position())
+            # The caret falls between two characters: take the one under the pointer.
+            if offset is not None and point.x() < self.browser.cursorRect(cursor).x():
+                offset -= 1
+            canonical = self._canonical_at(offset) if offset is not None and offset >= 0 else None
+            if canonical:
+                self.entity_clicked.emit(canonical)
+        return super().eventFilter(watched, event)
+
+    def _canonical_at(self, offset: int) -> str | None:
+        value = self.char_format_at(offset).property(CANONICAL_PROPERTY)
+        return value if isinstance(value, str) and value else None
 
     # -- selection, jumps, the selected entity -------------------------------------------
 

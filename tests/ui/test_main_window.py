@@ -249,3 +249,14 @@ def test_show_articles_mentioning_filters_the_library(window, session):
     assert only_in_one in window.library_view.entity_chip.text()
     window.library_view.entity_clear.click()
     assert sorted(window.library_view.visible_article_ids()) == sorted(ids)
+
+
+def test_clicking_a_mention_selects_its_entity(qtbot, window):
+    mention = next(m for m in window.reader.analysis.mentions if m.canonical == "Brussels")
+    browser = window.reader.browser
+    cursor = window.reader.cursor_for(mention.start + 2, mention.start + 2)
+    point = browser.cursorRect(cursor).center()
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.entity_panel.selected_canonical() == "Brussels"
+    strong = palette.entity_background(mention.label, window.dark, strong=True)
+    assert window.reader.char_format_at(mention.start).background().color() == strong
