@@ -58,11 +58,12 @@ class LibraryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        # Titles are long: two lines each, elided after that.
+        self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 12)
+            self.table.fontMetrics().lineSpacing() * 2 + 12)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(LibraryModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(LibraryModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
