@@ -61,7 +61,7 @@ def entity_background(label: str, dark: bool, strong: bool = False) -> QColor:
     colour = base_colour(label)
     if dark:
         return _mix(DARK_PAGE, colour, 0.62 if strong else 0.30)
-    return colour if strong else _mix(QColor("#ffffff"), colour, 0.55)
+    return colour if strong else _mix(QColor("#ffffff"), colour, 0.5)
 
 
 def entity_underline(label: str, dark: bool) -> QColor:
