@@ -116,6 +116,7 @@ class Session(QObject):
         self._analysis_pool = QThreadPool(self)
         self._analysis_pool.setMaxThreadCount(1)
         self._workers: list[Worker] = []
+        self._retired: list[Worker] = []
         self._pending: set[int] = set()
         # One analysis run = the chunks queued since the pool was last idle.
         self._run_workers: list[Worker] = []
@@ -386,6 +387,11 @@ class Session(QObject):
     def _forget(self, worker: Worker) -> None:
         if worker in self._workers:
             self._workers.remove(worker)
+        # Its signal arrives while its thread may still be leaving run(): keep the object
+        # alive until then, so Python never frees a runnable that is still running.
+        self._retired = [w for w in self._retired if not w.done.is_set()]
+        if not worker.done.is_set():
+            self._retired.append(worker)
 
 
 def _articles(n: int) -> str:
