@@ -161,7 +161,14 @@ class EntityPanel(QWidget):
     # -- corrections -----------------------------------------------------------------------
 
     def _context_menu(self, pos) -> None:
-        index = self.tree.indexAt(pos).siblingAtColumn(0)
+        menu = self.context_menu(self.tree.indexAt(pos))
+        if not menu.isEmpty():
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self, index) -> QMenu:
+        """The corrections menu for the row at `index` (a proxy index)."""
+        index = index.siblingAtColumn(0)
         canonical = index.data(CANONICAL_ROLE) if index.isValid() else None
         menu = QMenu(self)
         if canonical:
@@ -186,8 +193,7 @@ class EntityPanel(QWidget):
                 action = QAction(f"Show “{correction.canonical}” again", restore)
                 action.triggered.connect(lambda _=False, c=correction: self._unhide(c))
                 restore.addAction(action)
-        if not menu.isEmpty():
-            menu.exec(self.tree.viewport().mapToGlobal(pos))
+        return menu
 
     def correct(self, kind: str, canonical: str, value: str = "") -> None:
         self.session.undo_stack.push(AddCorrectionCommand(self.session, kind, canonical, value))

@@ -99,3 +99,34 @@ def test_correction_through_undo_stack_and_after_restart(qtbot, tmp_path, sessio
         assert "Russia" not in rows
     finally:
         library.close()
+
+
+def test_context_menu_retypes_and_hides_through_the_undo_stack(qtbot, session,
+                                                               stoltenberg_id):
+    pytest.importorskip("nato_reader.core.entities")
+    panel = EntityPanel(session)
+    qtbot.addWidget(panel)
+    session.corrections_changed.connect(
+        lambda: panel.set_analysis(session.analysis(stoltenberg_id)))
+    panel.set_analysis(session.analysis(stoltenberg_id))
+    index = panel.proxy.mapFromSource(panel.model.index_of("NATO"))
+    menu = panel.context_menu(index)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:4] == ["Change type", "Rename…", "Merge into…", "Hide"]
+    retype = menu.actions()[0].menu()
+    gpe = next(a for a in retype.actions() if a.text().endswith("(GPE)"))
+    gpe.trigger()
+    labels = {m.label for m in session.analysis(stoltenberg_id).mentions
+              if m.canonical == "NATO"}
+    assert labels == {"GPE"}
+    assert session.undo_stack.count() == 1
+    menu = panel.context_menu(panel.proxy.mapFromSource(panel.model.index_of("Brussels")))
+    next(a for a in menu.actions() if a.text() == "Hide").trigger()
+    assert "Brussels" not in panel_rows(panel)
+    # the hidden entity can be shown again from the same menu
+    menu = panel.context_menu(panel.proxy.mapFromSource(panel.model.index_of("NATO")))
+    hidden = next(a for a in menu.actions() if a.text() == "Hidden entities").menu()
+    hidden.actions()[0].trigger()
+    assert "Brussels" in panel_rows(panel)
+    session.undo_stack.undo()  # undo "show again"
+    assert "Brussels" not in panel_rows(panel)
