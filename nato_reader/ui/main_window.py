@@ -318,8 +318,11 @@ class MainWindow(QMainWindow):
         if self.current_id is not None:
             keep = self.entity_panel.selected_canonical()
             self._show_analysis(self.session.analysis(self.current_id))
-            if keep:
-                self.entity_panel.select(keep)
+            if keep and not self.entity_panel.selected_canonical():
+                # Renamed or merged: follow the entity to its new name.
+                latest = (self.session.corrections() or [None])[-1]
+                if latest and latest.canonical == keep and latest.kind in ("rename", "merge"):
+                    self.entity_panel.select(latest.value)
 
     def _article_updated(self, article_id: int) -> None:
         if article_id == self.current_id:

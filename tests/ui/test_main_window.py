@@ -260,3 +260,11 @@ def test_clicking_a_mention_selects_its_entity(qtbot, window):
     assert window.entity_panel.selected_canonical() == "Brussels"
     strong = palette.entity_background(mention.label, window.dark, strong=True)
     assert window.reader.char_format_at(mention.start).background().color() == strong
+
+
+def test_selection_follows_a_renamed_entity(window, session):
+    pytest.importorskip("nato_reader.core.entities")
+    window.entity_panel.select("Brussels")
+    window.entity_panel.correct("rename", "Brussels", "City of Brussels")
+    assert window.entity_panel.selected_canonical() == "City of Brussels"
+    assert window.reader.selected_entity == "City of Brussels"
