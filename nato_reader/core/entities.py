@@ -8,7 +8,9 @@ Per article:
 3. adjacent person spans are joined ("Trygve Slagsvold" + "Vedum");
 4. short forms link to a full name in the same text ("Draghi" -> "Mario Draghi"; "ECB"
    -> "European Central Bank"); a known surname alone links to the gazetteer's person;
-5. each canonical entity gets one type: the gazetteer's or a person link's, else a
+   rules on the neighbours (entity_context) fix types and drop capitalised nouns;
+5. a recognised name's other occurrences that the model missed are added;
+6. each canonical entity gets one type: the gazetteer's or a person link's, else a
    majority vote over its mentions.
 Canonical names come from the gazetteer or the text itself, never from the article id,
 so the same name in two articles is the same entity across the library.
@@ -25,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from nato_reader.core import entity_context as ctx
 from nato_reader.core.entity_rules import (
     ENTITY_LABELS,
     TITLE_WORDS,
@@ -38,8 +41,6 @@ from nato_reader.core.model import EntityCorrection, Mention, Span
 __all__ = ["ENTITY_LABELS", "EntityRow", "apply_corrections", "consolidate", "entity_rows"]
 
 _LINKABLE = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|(?:town|city|village|region|port|province|"
-                       r"oblast|capital) of)\s+$")
 _ACRONYM_STOP = {"of", "the", "and", "for", "de", "du", "des", "la", "&"}
 
 
@@ -52,14 +53,18 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
         cands.extend(clean_span(text, start, end, label, gaz))
     cands = _remove_overlaps(cands)
     cands = _join_adjacent_persons(text, cands)
-    named = _named_in_text(text, gaz)
+    cands = ctx.join_institutions(text, cands)
+    named = gaz.named_in(text)
     cands = _add_gazetteer_matches(text, cands, gaz, named)
     for c in cands:
         entry = gaz.lookup(c.surface(text))
         if entry and (not entry.context or entry.canonical in named):
             c.canonical, c.label, c.locked = entry.canonical, entry.label, True
+    ctx.given_name_persons(text, cands, gaz)
     _link_short_forms(text, cands, gaz)
-    _places_by_context(text, cands)
+    ctx.places_by_context(text, cands)
+    ctx.events_by_context(text, cands)
+    cands = ctx.drop_capitalised_nouns(text, cands)
     cands = _propagate(text, cands)
     for c in cands:
         if c.canonical is None:
@@ -88,11 +93,6 @@ def _join_adjacent_persons(text: str, cands: list[Candidate]) -> list[Candidate]
             continue
         out.append(c)
     return out
-
-
-def _named_in_text(text: str, gaz: Gazetteer) -> set[str]:
-    """Canonical names the text names outright (context for aliases like "Alliance")."""
-    return {m.entry.canonical for m in gaz.scan(text) if not m.entry.context}
 
 
 def _add_gazetteer_matches(text: str, cands: list[Candidate], gaz: Gazetteer,
@@ -192,18 +192,6 @@ def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
         label, canonical, locked = known[m.group()]
         added.append(Candidate(m.start(), m.end(), label, canonical, locked))
     return sorted(cands + added, key=lambda c: c.start) if added else cands
-
-
-def _places_by_context(text: str, cands: list[Candidate]) -> None:
-    """A one-word "person" right after "in", "near" or "the town of" is a place
-    ("fighting in Avdiivka"), unless it is possessive ("in Smith's view")."""
-    for c in cands:
-        if c.locked or c.label != "PERSON" or " " in c.surface(text):
-            continue
-        if text[c.end:c.end + 1] in ("'", "’"):
-            continue
-        if _LOCATIVE.search(text, max(0, c.start - 40), c.start):
-            c.label = "GPE"
 
 
 def _vote_types(text: str, cands: list[Candidate]) -> None:

@@ -9,8 +9,9 @@ General English news conventions, not fixes for particular texts:
   Defence [Secretary]" -> NORP "British");
 - a known country or demonym at the head of a person span is its own mention ("US
   President Joe Biden" -> GPE "US" + PERSON "Joe Biden");
-- proper names are capitalised; spans without letters are junk; a "person" with a digit
-  in the name is a product ("Leopard 2").
+- proper names are capitalised, and do not end in lower-case words ("Javelin anti-tank"
+  -> "Javelin"); spans without letters, or that are dates, are junk; a "person" with a
+  digit in the name is a product ("Leopard 2").
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?*«»"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _LETTER = re.compile(r"[^\W\d_]")
 _WS = re.compile(r"\s+")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December")
+_DATE_LIKE = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?|"
+                        r"\d{4}(?:s)?")
 
 
 @dataclass
@@ -102,7 +107,7 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         return [Candidate(start, end, label)]
     out: list[Candidate] = []
     tokens = _tokens(text, start, end)
-    if label in ("PERSON", "ORG", "GPE", "NORP") and len(tokens) > 1:
+    if len(tokens) > 1:
         tokens, out = _peel_head(text, tokens, label, gaz)
         if not tokens:
             return out
@@ -110,7 +115,14 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         surface = text[start:end]
         if gaz.lookup(surface) is not None:
             return [*out, Candidate(start, end, label)]
-    if not _LETTER.search(surface) or len(surface) < 2:
+    while len(tokens) > 1 and text[tokens[-1][0]].islower():
+        tokens.pop()  # "Javelin anti-tank", "Bayraktar TB2 drones"
+        end = tokens[-1][1]
+        surface = text[start:end]
+        if gaz.lookup(surface) is not None:
+            return [*out, Candidate(start, end, label)]
+    if (not _LETTER.search(surface) or len(surface) < 2
+            or (_DATE_LIKE.fullmatch(surface) and any(ch.isdigit() for ch in surface))):
         return out
     if not (surface[0].isupper() or surface[0].isdigit()):
         return out
@@ -127,7 +139,7 @@ def _peel_head(text, tokens, label, gaz):
     out: list[Candidate] = []
     rest = list(tokens)
     if label != "PERSON":
-        # ORG/GPE/NORP: only "demonym + title words" ("British Defence") is peeled;
+        # other types: only "demonym + title words" ("British Defence") is peeled;
         # "Russian Defence Ministry" is a real organisation and stays whole.
         head = text[rest[0][0]:rest[0][1]]
         entry = gaz.lookup(head)

@@ -43,6 +43,8 @@ class Gazetteer:
         self.surnames: dict[str, str] = {}
         self.demonyms: set[str] = set()
         self.capitals: set[str] = set()
+        self.given_names: frozenset[str] = frozenset(data.get("given_names", []))
+        self._context_words: dict[str, re.Pattern] = {}
         self._load(data)
         names = sorted(self.entries, key=len, reverse=True)
         self._pattern = re.compile(
@@ -84,6 +86,9 @@ class Gazetteer:
                 self._add(alias, entry)
             for alias in item.get("context_aliases", []):
                 self._add(alias, Entry(name, label, context=True))
+            if item.get("context_words"):
+                self._context_words[name] = re.compile(r"\b(?:" + "|".join(
+                    re.escape(w) for w in item["context_words"]) + r")\b")
             if label == "NORP":
                 self.demonyms.add(name)
             if label == "PERSON" and item.get("short", True) and " " in name:
@@ -91,6 +96,13 @@ class Gazetteer:
         # A surname stands for a person only when one known person bears it.
         self.surnames = {s: names[0] for s, names in surnames.items()
                          if len(names) == 1 and s not in self.entries}
+
+    def named_in(self, text: str) -> set[str]:
+        """Canonical names `text` is about: named outright, or (for entries with context
+        words, e.g. NATO: "allies", "Secretary General") evoked by those words."""
+        named = {m.entry.canonical for m in self.scan(text) if not m.entry.context}
+        named.update(name for name, words in self._context_words.items() if words.search(text))
+        return named
 
     def lookup(self, surface: str) -> Entry | None:
         return self.entries.get(surface)

@@ -210,3 +210,31 @@ def test_missed_occurrences_of_a_recognised_name_are_added():
     assert got == [("Andris Spruds", "PERSON", "Andris Spruds"), ("Riga", "GPE", "Riga"),
                    ("Spruds", "PERSON", "Andris Spruds"), ("Riga", "GPE", "Riga"),
                    ("Saeima", "ORG", "Saeima")]  # not "Saeima" in "Saeima Hall"
+
+
+def test_institution_name_split_by_the_model_is_joined():
+    text = "Ana Ruiz, an analyst at the Kiel Institute for the World Economy, spoke."
+    raw = spans(text, ("Ana Ruiz", "PERSON"), ("the Kiel Institute", "ORG"),
+                ("World Economy", "ORG"))
+    assert by_text(consolidate(text, raw))["Kiel Institute for the World Economy"][0] == "ORG"
+
+
+def test_name_starting_with_a_given_name_is_a_person_and_junk_nouns_go():
+    text = ("Hanna Dubois, an analyst, agreed. Turnout at the rally was low. "
+            "Troops joined the Northern Lynx exercise.")
+    raw = spans(text, ("Hanna Dubois", "FAC"), ("Turnout", "PERSON"), ("Northern Lynx", "ORG"))
+    assert by_text(consolidate(text, raw)) == {"Hanna Dubois": ("PERSON", "Hanna Dubois"),
+                                               "Northern Lynx": ("EVENT", "Northern Lynx")}
+
+
+def test_alliance_is_nato_where_the_text_speaks_of_allies():
+    text = "The Alliance will defend every inch of allied territory, allies agreed."
+    assert by_text(consolidate(text, []))["Alliance"] == ("ORG", "NATO")
+
+
+def test_trailing_lower_case_words_and_dates_are_not_names():
+    text = "Kyiv asked for Javelin anti-tank missiles on 9 September 2019."
+    raw = spans(text, ("Kyiv", "GPE"), ("Javelin anti-tank", "PERSON"),
+                ("9 September 2019", "EVENT"))
+    assert by_text(consolidate(text, raw)) == {"Kyiv": ("GPE", "Kyiv"),
+                                               "Javelin": ("PRODUCT", "Javelin")}

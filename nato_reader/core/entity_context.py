@@ -1,0 +1,87 @@
+"""Consolidation rules that look at a mention's neighbours in the text.
+
+Each is a general convention of English news prose:
+- "the Kiel Institute" + "for the World Economy": an institution's name runs on
+  through "for"/"of" (the model often cuts it in two);
+- a capitalised name right before "exercise" or "drills" is a named event;
+- a name that starts with a common given name is a person ("Hanna Dubois", however the
+  model labelled it);
+- a one-word "person" right after "in", "near" or "the town of" is a place;
+- a one-word "person" opening a sentence and followed at once by a preposition is a
+  capitalised common noun ("Turnout at the rally ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from nato_reader.core.entity_rules import TITLE_WORDS, Candidate
+from nato_reader.core.gazetteer import Gazetteer
+
+_HEADS = """
+Institute Institution Council Centre Center Committee Agency Endowment Foundation Ministry
+Department Office Commission Organisation Organization Association Union Fund Bank Court
+Academy School University College Service Services Forces Command Assembly Parliament League
+Movement Party Front Board Authority Bureau Corps Force Group Society Federation Alliance
+"""
+INSTITUTION_HEADS = frozenset(_HEADS.split())
+
+_CONNECTOR = re.compile(r" (?:for|of|on)(?: the)? ")
+_EXERCISE_AFTER = re.compile(r"['’]?s? (?:exercises?|drills?|manoeuvres|maneuvers|wargames?)\b")
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|(?:town|city|village|region|port|province|"
+                       r"oblast|capital|outskirts|suburbs|north|south|east|west) of)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
+_PREPOSITION_AFTER = re.compile(r" (?:at|of|for|on|in|among|across)\b")
+
+
+def join_institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"Kiel Institute" + " for the " + "World Economy" -> one ORG."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev and prev.label == "ORG" and _CONNECTOR.fullmatch(text, prev.end, c.start)
+                and text[prev.start:prev.end].split()[-1] in INSTITUTION_HEADS
+                and text[c.start].isupper()):
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
+
+def given_name_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
+    for c in cands:
+        if c.locked or c.label == "PERSON":
+            continue
+        words = text[c.start:c.end].split()
+        if (2 <= len(words) <= 3 and words[0] in gaz.given_names
+                and all(w[:1].isupper() for w in words)
+                and not any(w in INSTITUTION_HEADS or w in TITLE_WORDS for w in words)):
+            c.label = "PERSON"
+
+
+def places_by_context(text: str, cands: list[Candidate]) -> None:
+    """"fighting in Avdiivka" -- unless possessive ("in Smith's view")."""
+    for c in cands:
+        if c.locked or c.label != "PERSON" or " " in text[c.start:c.end]:
+            continue
+        if text[c.end:c.end + 1] in ("'", "’"):
+            continue
+        if _LOCATIVE.search(text, max(0, c.start - 40), c.start):
+            c.label = "GPE"
+
+
+def events_by_context(text: str, cands: list[Candidate]) -> None:
+    for c in cands:
+        if not c.locked and _EXERCISE_AFTER.match(text, c.end):
+            c.label, c.locked = "EVENT", True
+
+
+def drop_capitalised_nouns(text: str, cands: list[Candidate]) -> list[Candidate]:
+    keep = []
+    for c in cands:
+        if (not c.locked and c.label == "PERSON" and " " not in text[c.start:c.end]
+                and _SENTENCE_START.search(text, max(0, c.start - 6), c.start)
+                and _PREPOSITION_AFTER.match(text, c.end)):
+            continue
+        keep.append(c)
+    return keep
