@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.reader.set_point_size(settings.point_size())
         for label in settings.hidden_types():
             self.reader.set_type_visible(label, False)
+        self.set_entities_visible(settings.entities_visible())
         self._rebuild_type_actions(None)
         self._library_changed(select=False)
         if self.timeline_library_action.isChecked():
@@ -177,6 +178,10 @@ class MainWindow(QMainWindow):
                                   checkable=True)
             self.theme_group.addAction(action)
             self.theme_actions[key] = action
+        self.entities_action = self._action(
+            view_menu, "Entity &Highlights", self.set_entities_visible,
+            QKeySequence("Ctrl+Shift+E"), checkable=True)
+        self.entities_action.setChecked(self.settings.entities_visible())
         self.types_menu = view_menu.addMenu("Entity &Types")
         self._action(view_menu, "&Larger Text", lambda: self._zoom(1),
                      [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
@@ -414,6 +419,14 @@ class MainWindow(QMainWindow):
             self.type_actions[label] = action
         if not counts:
             self.types_menu.addAction("(no entities in this article)").setEnabled(False)
+
+    def set_entities_visible(self, visible: bool) -> None:
+        """Plain reading: no entity colours (a selected entity still shows its mentions)."""
+        self.reader.set_entities_visible(visible)
+        self.settings.set_entities_visible(visible)
+        self.types_toolbar.setEnabled(visible)
+        if self.entities_action.isChecked() != visible:
+            self.entities_action.setChecked(visible)
 
     def set_type_visible(self, label: str, visible: bool) -> None:
         self.reader.set_type_visible(label, visible)

@@ -179,6 +179,7 @@ class ReaderView(QWidget):
         self.annotations: list[Annotation] = []
         self.colours: dict[str, str] = {}
         self.hidden_types: set[str] = set()
+        self.entities_visible = True  # all entity highlights at once, for plain reading
         self.selected_entity: str | None = None
         self.dark = False
         self.point_size = 13.0
@@ -252,6 +253,10 @@ class ReaderView(QWidget):
             self.colours = dict(colours)
         else:
             self.colours = {c.name: c.hex for c in colours}
+        self.apply_highlights()
+
+    def set_entities_visible(self, visible: bool) -> None:
+        self.entities_visible = visible
         self.apply_highlights()
 
     def set_type_visible(self, label: str, visible: bool) -> None:
@@ -535,9 +540,9 @@ class ReaderView(QWidget):
         whole.mergeCharFormat(clear)
         if self.analysis is not None:
             for mention in self.analysis.mentions:
-                if mention.label in self.hidden_types:
-                    continue
                 strong = mention.canonical == self.selected_entity
+                if mention.label in self.hidden_types or not (self.entities_visible or strong):
+                    continue
                 fmt = QTextCharFormat()
                 fmt.setBackground(palette.entity_background(mention.label, self.dark, strong))
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

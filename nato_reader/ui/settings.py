@@ -49,6 +49,12 @@ class Settings:
     def set_hidden_types(self, labels: set[str]) -> None:
         self.q.setValue("view/hidden_types", ",".join(sorted(labels)))
 
+    def entities_visible(self) -> bool:
+        return str(self.q.value("view/entities_visible", "true")).lower() == "true"
+
+    def set_entities_visible(self, on: bool) -> None:
+        self.q.setValue("view/entities_visible", "true" if on else "false")
+
     def point_size(self) -> float:
         try:
             return float(self.q.value("view/point_size", 13.0))

@@ -268,3 +268,17 @@ def test_selection_follows_a_renamed_entity(window, session):
     window.entity_panel.correct("rename", "Brussels", "City of Brussels")
     assert window.entity_panel.selected_canonical() == "City of Brussels"
     assert window.reader.selected_entity == "City of Brussels"
+
+
+def test_plain_reading_hides_every_entity_but_the_selected_one(window, settings):
+    mentions = window.reader.analysis.mentions
+    window.entities_action.trigger()  # off
+    assert all(window.reader.label_at(m.start) is None for m in mentions)
+    assert not Settings(settings).entities_visible()
+    window.entity_panel.select("NATO")
+    nato = [m for m in mentions if m.canonical == "NATO"]
+    assert all(window.reader.label_at(m.start) == "ORG" for m in nato)
+    others = [m for m in mentions if m.canonical != "NATO"]
+    assert all(window.reader.label_at(m.start) is None for m in others)
+    window.entities_action.trigger()  # on again
+    assert all(window.reader.label_at(m.start) == m.label for m in mentions)
