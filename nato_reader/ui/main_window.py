@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(s.cancel_tasks)
         hints = QApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
-            hints.colorSchemeChanged.connect(lambda *_: self.set_theme(self.settings.theme()))
+            hints.colorSchemeChanged.connect(self._system_scheme_changed)
 
     # -- the article ---------------------------------------------------------------------------
 
@@ -451,6 +451,11 @@ class MainWindow(QMainWindow):
             self.timeline.set_library_mode(True, self.library_view.visible_article_ids())
 
     # -- theme and text size -------------------------------------------------------------------
+
+    def _system_scheme_changed(self, *_args) -> None:
+        """A bound slot (not a lambda): Qt disconnects it when the window goes."""
+        if self.settings.theme() == "system":
+            self.set_theme("system")
 
     def choose_theme(self, theme: str) -> None:
         self.settings.set_theme(theme)
