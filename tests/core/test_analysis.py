@@ -173,3 +173,58 @@ def test_importing_the_analysis_does_not_import_spacy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+# Written and annotated by hand (OntoNotes labels) before the system was run on it.
+TEXT_C = """Leaders of the 32 NATO allies gathered in Washington on Tuesday to mark the \
+Alliance's 75th anniversary, with Hungarian Prime Minister Viktor Orban's recent visit to \
+Moscow casting a shadow over the celebrations.
+
+Orban met Vladimir Putin in the Kremlin last Friday, days after taking over the rotating \
+presidency of the Council of the European Union. Polish Foreign Minister Radoslaw Sikorski \
+called the trip "a betrayal", and the Dutch government said it had not been consulted.
+
+Outgoing Secretary General Jens Stoltenberg, who hands over to former Dutch Prime Minister \
+Mark Rutte in October, told a forum organised by the Atlantic Council that Ukraine's path to \
+membership was "irreversible". Canadian Prime Minister Justin Trudeau announced new funding \
+for F-16 pilot training, while Denmark and the Netherlands said the first jets would reach \
+Ukrainian airfields this summer.
+
+In Kyiv, Andriy Yermak, the head of Zelensky's office, welcomed the pledges. The Russian \
+Defence Ministry claimed its forces had captured the village of Urozhaine in the Donetsk \
+region."""
+
+GOLD_C = [
+    ("NATO", "ORG", "NATO"), ("Washington", "GPE", "Washington"), ("Alliance", "ORG", "NATO"),
+    ("Hungarian", "NORP", "Hungarian"), ("Viktor Orban", "PERSON", "Viktor Orbán"),
+    ("Moscow", "GPE", "Moscow"), ("Orban", "PERSON", "Viktor Orbán"),
+    ("Vladimir Putin", "PERSON", "Vladimir Putin"), ("Kremlin", "FAC", "Kremlin"),
+    ("Council of the European Union", "ORG", "Council of the European Union"),
+    ("Polish", "NORP", "Polish"), ("Radoslaw Sikorski", "PERSON", "Radoslaw Sikorski"),
+    ("Dutch", "NORP", "Dutch"), ("Jens Stoltenberg", "PERSON", "Jens Stoltenberg"),
+    ("Dutch", "NORP", "Dutch"), ("Mark Rutte", "PERSON", "Mark Rutte"),
+    ("Atlantic Council", "ORG", "Atlantic Council"), ("Ukraine", "GPE", "Ukraine"),
+    ("Canadian", "NORP", "Canadian"), ("Justin Trudeau", "PERSON", "Justin Trudeau"),
+    ("F-16", "PRODUCT", "F-16"), ("Denmark", "GPE", "Denmark"),
+    ("Netherlands", "GPE", "Netherlands"), ("Ukrainian", "NORP", "Ukrainian"),
+    ("Kyiv", "GPE", "Kyiv"), ("Andriy Yermak", "PERSON", "Andriy Yermak"),
+    ("Zelensky", "PERSON", "Volodymyr Zelensky"),
+    ("Russian Defence Ministry", "ORG", "Russian Defence Ministry"),
+    ("Urozhaine", "GPE", "Urozhaine"), ("Donetsk", "GPE", "Donetsk"),
+]
+
+
+@pytest.mark.slow
+def test_unseen_text_reaches_the_target_accuracy(pipeline):
+    """Mention F1 (span + label) and canonical names on a hand-annotated text."""
+    gold, pos = set(), 0
+    for surface, label, canonical in GOLD_C:
+        start = TEXT_C.index(surface, pos)
+        gold.add((start, start + len(surface), label, canonical))
+        pos = start + len(surface)
+    got = {(m.start, m.end, m.label, m.canonical)
+           for m in analysis.analyse(TEXT_C, date(2024, 7, 10)).mentions}
+    spans_right = {g[:3] for g in gold} & {g[:3] for g in got}
+    f1 = 2 * len(spans_right) / (len(gold) + len(got))
+    assert f1 >= 0.9, sorted(got ^ gold)
+    assert len(gold & got) / len(gold) >= 0.9, sorted(got ^ gold)
