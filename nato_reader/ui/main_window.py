@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         s.analysis_ready.connect(self._analysis_ready)
         s.corrections_changed.connect(self._corrections_changed)
         s.annotations_changed.connect(self._annotations_changed)
-        s.colours_changed.connect(lambda: self._annotations_changed(self.current_id or -1))
+        s.colours_changed.connect(self._show_annotations)
         s.article_updated.connect(self._article_updated)
         s.task_started.connect(self._task_started)
         s.task_progress.connect(self._task_progress)
