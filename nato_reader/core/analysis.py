@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,8 @@ _VERSION_FILES = ("analysis.py", "entities.py", "entity_rules.py", "gazetteer.py
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 _NEWLINES = re.compile(r"\s*\n\s*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# spaCy pipelines are not documented as safe for concurrent calls: one run at a time.
+_run_lock = threading.RLock()
 
 
 def _pipeline_version() -> str:
@@ -75,6 +78,12 @@ def analyse_many(items: Sequence[tuple[str, date | None]],
     # an empty or blank text needs no model: do not load spaCy for it
     docs = (_nlp.get_nlp(profile).pipe(flat, as_tuples=True, batch_size=BATCH_SIZE)
             if any(chunks) else iter(()))
+    with _run_lock:
+        return _collect(items, chunks, docs, progress, is_cancelled)
+
+
+def _collect(items, chunks, docs, progress, is_cancelled) -> list[Analysis]:
+    total = len(items)
     results: list[Analysis] = []
     for (text, published), pieces in zip(items, chunks, strict=True):
         if is_cancelled and is_cancelled():
