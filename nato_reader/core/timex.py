@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from nato_reader.core import timex_relative as _relative  # noqa: F401  (registers rules)
 from nato_reader.core.model import Span, Timex
@@ -64,16 +64,20 @@ def tag_timexes(text: str, anchor: date | None, sentences: Sequence[Span] = ()) 
     """Every temporal expression in `text`, in order, with TIMEX3 type and value."""
     if not text:
         return []
+    if isinstance(anchor, datetime):
+        anchor = anchor.date()
     sents = sorted(sentences, key=lambda s: s.start) if sentences else split_sentences(text)
     if not sents:
         sents = [Span(0, len(text))]
     triggers = [(m.start(), m.end(), m.lastgroup) for m in _TRIGGER.finditer(text)]
     starts = [t[0] for t in triggers]
     found: list[Timex] = []
+    done = 0  # caller sentences may overlap: never tag a stretch of text twice
     for sent in sents:
-        lo, hi = max(0, sent.start), min(len(text), sent.end)
+        lo, hi = max(0, sent.start, done), min(len(text), sent.end)
         if hi <= lo:
             continue
+        done = hi
         first, last = bisect_left(starts, lo), bisect_left(starts, hi)
         if first == last:
             continue  # nothing in this sentence could start a temporal expression
@@ -140,11 +144,19 @@ def _tag_sentence(text: str, anchor: date | None, sent: Span, hits) -> list[Time
     ctx = Context(text, anchor, sent.start, sent.end)
     candidates: list[tuple[int, int, int, str, str]] = []
     kinds = {kind for _, _, kind in hits}
+    short = sent.end - sent.start <= 2 * _WINDOW  # one window: the whole sentence
+    windows: dict[frozenset, list[tuple[int, int]]] = {}
     for priority, (name, pattern, resolve) in enumerate(RULES):
         needs = _NEED_SETS[name]
         if not needs & kinds:
             continue
-        for lo, hi in _windows(text, sent, hits, needs):
+        if short:
+            spans = [(sent.start, sent.end)]
+        else:
+            spans = windows.get(needs)
+            if spans is None:
+                spans = windows[needs] = list(_windows(text, sent, hits, needs))
+        for lo, hi in spans:
             for m in pattern.finditer(text, lo, hi):
                 if m.end() == m.start() or m.end() - m.start() > _MAX_CANDIDATE_CHARS:
                     continue
@@ -159,7 +171,7 @@ def _tag_sentence(text: str, anchor: date | None, sent: Span, hits) -> list[Time
             for s, e, kind, value in chosen]
 
 
-_NEED_SETS = {name: set(_NEEDS[name].split()) for name, _, _ in RULES}
+_NEED_SETS = {name: frozenset(_NEEDS[name].split()) for name, _, _ in RULES}
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
@@ -172,8 +184,11 @@ def _longest_non_overlapping(candidates):
     """Longest first (earlier rule on ties); then back into text order."""
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int, str, str]] = []
+    used: set[int] = set()  # characters already covered (candidates are short)
     for start, end, _priority, kind, value in candidates:
-        if all(end <= s or start >= e for s, e, _, _ in taken):
+        span = range(start, end)
+        if used.isdisjoint(span):
+            used.update(span)
             taken.append((start, end, kind, value))
     taken.sort()
     return taken

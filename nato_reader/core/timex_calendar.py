@@ -159,44 +159,72 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 # Tense: the nearest tense marker to an expression decides how a bare weekday or month
-# is placed. A compact list is enough for news prose; "-ed" words count as past.
-_FUTURE = (r"(?:is|are|was|were)\s+(?:planning|expected|scheduled|due|set|going|about)\s+to|"
-           r"as\s+(?:soon|early)\s+as|will|'ll|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|expected|expects|"
-           r"scheduled|due|upcoming|intends?|aims?\s+to|hopes?\s+to|wants?\s+to|next(?!\s+to)|"
-           r"later|set\s+to|is\s+to|are\s+to|to\s+be|payable|effective|ahead|"
-           r"expire|expires|ending|starting|beginning")
-_PAST = (r"was|were|had|did|said|told|ago|last|earlier|went|came|took|met|made|gave|"
-         r"began|became|left|held|rose|fell|won|lost|sold|bought|spoke|wrote|saw|got|paid|"
-         r"ran|led|sent|found|brought|kept|thought|felt|knew|grew|drew|struck|begun|"
-         r"since|previously|\w{2,}[^e\W]ed|\w+ied")
-_PRESENT = r"is|are|am|has|have|says|remains?|now|currently|today|this|ends|begins|starts"
-_TENSE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b",
-                    re.IGNORECASE)
-_PAST_AUX = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:be|being|been)\s+$", re.IGNORECASE)
+# is placed. Words are looked up in small sets (much faster than one big regex); a few
+# markers are two or three words ("going to", "was expected to", "as soon as").
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FUTURE_WORDS = _words(
+    "will shall would planned expected expects scheduled due upcoming intend intends next "
+    "later payable effective ahead expire expires ending starting beginning")
+_FUTURE_BEFORE_TO = _words("going plan plans planning aim aims hope hopes want wants set is are")
+_PROGRESSIVE = _words("planning expected scheduled due set going about")
+_PAST_WORDS = _words(
+    "was were had did said told ago last earlier went came took met made gave began became "
+    "left held rose fell won lost sold bought spoke wrote saw got paid ran led sent found "
+    "brought kept thought felt knew grew drew struck begun since previously agreed")
+_PRESENT_WORDS = _words(
+    "is are am has have says remain remains now currently today this ends begins starts")
+_NOT_PAST = _words("need needed hundred red bed shed wed feed seed speed indeed proceed "
+                   "succeed exceed breed greed deed")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _TENSE_WINDOW = 80
 
 
+def _word_tense(words: list[str], i: int) -> str | None:
+    """The tense a word marks in its context, or None."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    prev = words[i - 1] if i else ""
+    if w in ("is", "are", "was", "were") and nxt in _PROGRESSIVE and (
+            i + 2 < len(words) and words[i + 2] == "to"):
+        return "future"  # "were planning to", "is expected to"
+    if (w == "as" and nxt in ("soon", "early")) or w.endswith(("'ll", "\u2019ll")):
+        return "future"
+    if (nxt == "to" and w in _FUTURE_BEFORE_TO) or (w == "to" and nxt == "be"):
+        return "future"
+    if w == "next" and nxt == "to":
+        return None  # "next to the embassy"
+    if w in _FUTURE_WORDS:
+        return "future"
+    if w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST
+                            and not w.endswith("eed")):
+        if prev in ("be", "being", "been") and w not in ("was", "were", "had", "did"):
+            return None  # "will be held": the auxiliary carries the tense
+        return "past"
+    if w in _PRESENT_WORDS:
+        return "present"
+    return None
+
+
 def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    """"past", "future", "pastfuture" (a future seen from the past: "was expected to"),
+    """"past", "future", "pastfuture" (a future seen from the past: "had been due to"),
     "present", or "none": from the tense marker nearest [start, end) in text[lo:hi]."""
     if _BY_BEFORE.search(text, max(lo, start - 4), start):
         return "future"  # a deadline: "by February", "by Dec. 15"
     lo = max(lo, start - _TENSE_WINDOW)
     hi = min(hi, end + _TENSE_WINDOW)
-    best, best_dist, best_at = "none", None, 0
-    for match in _TENSE.finditer(text, lo, hi):
-        if start <= match.start() < end:
-            continue
-        if match.lastgroup == "past" and _PASSIVE.search(text, max(lo, match.start() - 8),
-                                                         match.start()):
-            continue  # "will be held": the auxiliary carries the tense
-        dist = start - match.end() if match.end() <= start else match.start() - end
-        if match.start() >= end:
-            dist += 3  # a verb before the expression governs it slightly more often
-        if best_dist is None or dist < best_dist:
-            best, best_dist, best_at = match.lastgroup or "past", dist, match.start()
-    if best == "future" and _PAST_AUX.search(text, max(lo, best_at - 24), best_at):
-        return "pastfuture"
-    return best
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, lo, hi)]
+    words = [t[2] for t in tokens]
+    order = sorted((start - t_end if t_end <= start else t_start - end + 3, i)
+                   for i, (t_start, t_end, _) in enumerate(tokens)
+                   if not start <= t_start < end)
+    for _dist, i in order:  # nearest first; the first marker decides
+        kind = _word_tense(words, i)
+        if kind is not None:
+            if kind == "future" and "had" in words[max(0, i - 2):i]:
+                return "pastfuture"
+            return kind
+    return "none"

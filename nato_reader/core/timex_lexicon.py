@@ -55,6 +55,7 @@ SEASON_NAME = r"(?:spring|summer|autumn|fall|winter)"
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
 
+_VAGUE_START = re.compile("(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")(?: |$)")
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 
 
@@ -63,7 +64,7 @@ def parse_number(text: str) -> float | None:
     t = " ".join(text.lower().replace("-", " ").split())
     if t in SMALL:
         return SMALL[t]
-    if any(t == v or t.startswith(v + " ") for v in VAGUE):
+    if _VAGUE_START.match(t):
         return None
     total = 0.0
     if t.endswith(" 1/2"):
