@@ -54,6 +54,7 @@ SERIF = ["Charter", "Source Serif 4", "Literata", "Georgia", "Noto Serif", "Deja
 SANS = ["Inter", "Source Sans 3", "Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans",
         "sans-serif"]
 MEASURE_CHARS = 68  # a comfortable line length
+PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 LABEL_PROPERTY = QTextFormat.Property.UserProperty + 1
 CANONICAL_PROPERTY = QTextFormat.Property.UserProperty + 2
 ANNOTATION_PROPERTY = QTextFormat.Property.UserProperty + 3
@@ -452,7 +453,7 @@ class ReaderView(QWidget):
         cursor = QTextCursor(doc)
 
         title_block = QTextBlockFormat()
-        title_block.setLineHeight(118, 1)  # ProportionalHeight
+        title_block.setLineHeight(118, PROPORTIONAL)
         title_block.setBottomMargin(8)
         title_fmt = QTextCharFormat()
         title_fmt.setFont(reading_font(self.point_size * 1.5))
@@ -472,13 +473,13 @@ class ReaderView(QWidget):
         cursor.insertText(self._meta_line(article), meta_fmt)
 
         para_block = QTextBlockFormat()
-        para_block.setLineHeight(152, 1)
+        para_block.setLineHeight(152, PROPORTIONAL)
         para_block.setBottomMargin(self.point_size * 0.95)
         heading_block = QTextBlockFormat()
         heading_block.setHeadingLevel(2)
         heading_block.setTopMargin(self.point_size * 1.6)
         heading_block.setBottomMargin(self.point_size * 0.45)
-        heading_block.setLineHeight(125, 1)
+        heading_block.setLineHeight(125, PROPORTIONAL)
         body_fmt = QTextCharFormat()
         body_fmt.setFont(body_font)
         body_fmt.setForeground(text_colour)
