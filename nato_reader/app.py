@@ -2,7 +2,10 @@
 
 `--screenshot FILE.png` waits until the article and its analysis are on screen (the
 analysis cached or computed, highlights painted, timeline filled), grabs the window to
-a PNG and quits: the README's images are made with it.
+a PNG and quits: the README's images are made with it. Exit status 0; 1 when the
+analysis failed (the PNG is still written, showing the article without highlights, and
+the reason goes to stderr). The window is 1500x950 and ignores the saved geometry, so
+images are reproducible; the theme and text size follow the user's settings.
 """
 
 from __future__ import annotations
