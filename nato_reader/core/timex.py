@@ -12,6 +12,15 @@ still resolved and relative ones get TimeML's X placeholders ("Thursday" ->
 `Timex.resolved` reports as unresolved.
 
 No spaCy here: the caller may pass sentence spans; without them a simple splitter is used.
+
+Conventions (TimeML TIMEX3 as annotated in TempEval-3), where a choice had to be made:
+- extents keep determiners and modifiers ("the third quarter", "late March", "nearly two
+  years"), not prepositions; ages ("a 44-year-old") and rates ("$5 a day") are not tagged;
+- "decades" -> PXDE, "two decades" -> P20Y, quarters of a year as durations in months;
+- "three days later" tags the duration "three days" (the story's clock, not the anchor's);
+- in earnings reports "the quarter", "a year earlier", "the year-ago period" resolve to
+  the fiscal quarter the text names (1988-Q3), else to the last completed quarter / year;
+- "Thursday morning" -> TIME 2022-03-24TMO; weeks are ISO weeks, written 2023-W05.
 """
 
 from __future__ import annotations

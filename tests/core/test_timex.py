@@ -132,6 +132,8 @@ def test_the_seed_sentence_from_the_issue():
         ("Prices fell recently.", ("recently", "DATE", "PAST_REF")),
         ("That was true in the past.", ("the past", "DATE", "PAST_REF")),
         ("Nobody knows the future.", ("the future", "DATE", "FUTURE_REF")),
+        ("He lives in the present.", ("the present", "DATE", "PRESENT_REF")),
+        ("She was formerly a judge.", ("formerly", "DATE", "PAST_REF")),
     ],
 )
 def test_vague_references(text, expected):
