@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self._action(entity_menu, "&Clear Selection", self.entity_panel.tree.clearSelection)
         analysis_menu = menus.addMenu("&Analysis")
         self._action(analysis_menu, "&Re-analyse Article", self.reanalyse,
-                     QKeySequence(QKeySequence.StandardKey.Refresh))
+                     QKeySequence(Qt.Key.Key_F5))
         self._action(analysis_menu, "&Analyse Whole Library", self.analyse_library)
         self._action(analysis_menu, "&Cancel", self.session.cancel_tasks)
 

@@ -282,3 +282,16 @@ def test_plain_reading_hides_every_entity_but_the_selected_one(window, settings)
     assert all(window.reader.label_at(m.start) is None for m in others)
     window.entities_action.trigger()  # on again
     assert all(window.reader.label_at(m.start) == m.label for m in mentions)
+
+
+def test_standard_shortcuts(window):
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString()
+                 for menu in window.menuBar().findChildren(type(window.edit_menu))
+                 for a in menu.actions()}
+    assert shortcuts["Import Files…"] == "Ctrl+O"
+    assert shortcuts["Export…"] == "Ctrl+E"
+    assert shortcuts["Quit"] == "Ctrl+Q"
+    assert shortcuts["Find in Article…"] == "Ctrl+F"
+    assert shortcuts["Find Next"] == "F3"
+    assert shortcuts["Re-analyse Article"] == "F5"
+    assert shortcuts["Next Mention"] == "F4"
