@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from nato_reader.core import timex_named as _named  # noqa: F401  (registers rules)
 from nato_reader.core import timex_relative as _relative  # noqa: F401  (registers rules)
 from nato_reader.core.model import Span, Timex
 from nato_reader.core.timex_rules import RULES, Context
