@@ -8,6 +8,7 @@ through the GUI thread's connection.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -30,6 +31,7 @@ except ImportError:  # pragma: no cover
     apply_corrections = None
 
 
+ANALYSIS_CACHE_SIZE = 64
 ANALYSIS_CHUNK = 8  # articles per worker job: results are stored chunk by chunk
 
 
@@ -124,7 +126,8 @@ class Session(QObject):
         self._run_done = 0
         self._run_cancelled = 0
         self._run_error = ""
-        self._cache: dict[int, tuple[str, Analysis | None]] = {}
+        # Corrected analyses of recently shown articles (bounded: library mode reads all).
+        self._cache: OrderedDict[int, tuple[str, Analysis | None]] = OrderedDict()
         self.corrections_changed.connect(self._cache.clear)
 
     # -- articles ------------------------------------------------------------------
@@ -238,6 +241,7 @@ class Session(QObject):
         article = self.library.articles.get(article_id)
         cached = self._cache.get(article_id)
         if cached and cached[0] == article.content_hash:
+            self._cache.move_to_end(article_id)
             return cached[1]
         raw = self.library.analyses.get(article.content_hash, pipeline_version())
         result = raw
@@ -247,6 +251,8 @@ class Session(QObject):
                               sentences=raw.sentences, pipeline_version=raw.pipeline_version)
         if result is not None:
             self._cache[article_id] = (article.content_hash, result)
+            if len(self._cache) > ANALYSIS_CACHE_SIZE:
+                self._cache.popitem(last=False)
         return result
 
     def is_analysing(self, article_id: int) -> bool:
