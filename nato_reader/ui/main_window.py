@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [210], Qt.Orientation.Vertical)
 
+        self._timeline_timer = QTimer(self, singleShot=True, interval=400)
+        self._timeline_timer.timeout.connect(self.timeline.refresh)
         self._build_status_bar()
         self._build_actions()
         self._connect()
@@ -316,8 +318,8 @@ class MainWindow(QMainWindow):
         if article_id == self.current_id:
             self._show_analysis(self.session.analysis(article_id))
             self.article_shown.emit(article_id)
-        elif self.timeline.library_mode:
-            self.timeline.refresh()
+        if self.timeline.library_mode and article_id in self.timeline.article_ids:
+            self._timeline_timer.start()  # many arrive together: refresh once for them
 
     def _corrections_changed(self) -> None:
         if self.current_id is not None:
@@ -444,11 +446,14 @@ class MainWindow(QMainWindow):
 
     def _timeline_mode_toggled(self, on: bool) -> None:
         self.settings.set_timeline_library_mode(on)
-        self.timeline.set_library_mode(on, self.library_view.visible_article_ids())
+        ids = self.library_view.visible_article_ids()
+        self.timeline.set_library_mode(on, ids)
+        if on:
+            self.session.request_analysis(ids)  # lanes fill in as analyses arrive
 
     def _library_filter_changed(self) -> None:
         if self.timeline.library_mode:
-            self.timeline.set_library_mode(True, self.library_view.visible_article_ids())
+            self._timeline_mode_toggled(True)
 
     # -- theme and text size -------------------------------------------------------------------
 

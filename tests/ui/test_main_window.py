@@ -295,3 +295,14 @@ def test_standard_shortcuts(window):
     assert shortcuts["Find Next"] == "F3"
     assert shortcuts["Re-analyse Article"] == "F5"
     assert shortcuts["Next Mention"] == "F4"
+
+
+def test_library_mode_lanes_fill_in_as_analyses_arrive(qtbot, seeded_library, settings,
+                                                       analyse_fixed):
+    session = Session(seeded_library, analyse=analyse_fixed)  # nothing analysed yet
+    win = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(win)
+    win.timeline_library_action.trigger()
+    ids = {s.id for s in seeded_library.articles.summaries()}
+    qtbot.waitUntil(lambda: {e.article_id for e in win.timeline.events} == ids, timeout=10000)
+    session.wait_for_tasks()
