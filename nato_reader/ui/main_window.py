@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         s.task_failed.connect(self._task_failed)
         s.analysis_failed.connect(self._analysis_failed)
         s.exported.connect(self._exported)
+        s.imported.connect(self._imported)
         self.cancel_button.clicked.connect(s.cancel_tasks)
         hints = QApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
@@ -544,6 +545,19 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         self.analysis_error = ""
         self.session.import_paths(paths)
+
+    def _imported(self, report) -> None:
+        """A re-imported file may have changed the open article: show its new text."""
+        if self.current_id is not None and self.current_id in report.article_ids:
+            scroll = self.reader.browser.verticalScrollBar().value()
+            self.open_article(self.current_id)
+            self.reader.browser.verticalScrollBar().setValue(scroll)
+        if report.errors and self.interactive:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Import",
+                              f"{len(report.errors)} file(s) could not be imported.",
+                              QMessageBox.StandardButton.Ok, self)
+            box.setDetailedText("\n".join(report.errors))
+            box.open()
 
     def export(self) -> None:
         selected = self.library_view.selected_article_ids()

@@ -306,3 +306,24 @@ def test_library_mode_lanes_fill_in_as_analyses_arrive(qtbot, seeded_library, se
     ids = {s.id for s in seeded_library.articles.summaries()}
     qtbot.waitUntil(lambda: {e.article_id for e in win.timeline.events} == ids, timeout=10000)
     session.wait_for_tasks()
+
+
+def test_reimported_file_updates_the_open_article(qtbot, library, settings, analyse_fixed,
+                                                   tmp_path):
+    source = tmp_path / "piece.txt"
+    source.write_text("date 2024-01-02\n\nFirst version of the text about NATO.\n",
+                      encoding="utf-8")
+    session = Session(library, analyse=analyse_fixed)
+    win = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(session.imported, timeout=10000):
+        win.import_paths([source])
+    assert "First version" in win.reader.browser.toPlainText()
+    source.write_text("date 2024-01-02\n\nSecond version of the text about NATO.\n",
+                      encoding="utf-8")
+    with qtbot.waitSignal(session.imported, timeout=10000):
+        win.import_paths([source])
+    assert "Second version" in win.reader.browser.toPlainText()
+    qtbot.waitUntil(win.analysis_shown, timeout=10000)
+    assert win.reader.label_at(win.reader.article.body.index("NATO")) == "ORG"
+    session.wait_for_tasks()
