@@ -117,6 +117,7 @@ _TRIGGER = re.compile(
 )
 _NEEDS = {
     "iso": "digit", "numeric": "digit", "day_month": "month", "month_day": "month",
+    "day_range": "month",
     "month_year": "month", "month": "month", "year": "digit", "decade": "digit",
     "century": "unit", "quarter": "unit", "quarter_ref": "unit", "year_period": "unit",
     "year_ago_quarter": "unit", "half": "digit unit", "season": "season",
@@ -124,7 +125,8 @@ _NEEDS = {
     "noon": "deictic", "clock": "digit", "clock24": "digit", "quarter_code": "digit",
     "weekday": "weekday", "unit_rel": "unit",
     "month_rel": "unit", "ago": "unit", "duration": "unit", "bare_units": "unit",
-    "set_every": "unit weekday month deictic", "set_freq": "unit", "set_adverb": "setadv unit",
+    "set_every": "unit weekday month deictic", "set_freq": "unit", "set_every_n": "unit",
+    "set_adverb": "setadv unit",
     "reference": "ref", "holiday": "holiday", "spoken_year": "spoken",
 }
 _WINDOW = _MAX_CANDIDATE_CHARS

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from nato_reader.core import timex_calendar as cal
-from nato_reader.core.timex_lexicon import MONTHS, WEEKDAY_NAME, WEEKDAYS, parse_number
+from nato_reader.core.timex_lexicon import (
+    MONTHS,
+    NUMBER,
+    UNIT_WORD,
+    WEEKDAY_NAME,
+    WEEKDAYS,
+    duration_value,
+    parse_number,
+    unit_of,
+)
 from nato_reader.core.timex_rules import rule
 
 _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M",
@@ -33,6 +42,14 @@ def _set_every(m, ctx):
     if (m["other"] or "").lower() == "other" and value.startswith("P"):
         value = value.replace("1", "2", 1)
     return ("SET", value)
+
+
+@rule("set_every_n", rf"every\s+(?P<n>{NUMBER})\s+(?P<u>{UNIT_WORD})s?\b")
+def _set_every_n(m, ctx):
+    n, unit = parse_number(m["n"]), unit_of(m["u"])
+    if unit is None or unit in ("WE", "SEASON"):
+        return None
+    return ("SET", duration_value(n, unit))
 
 
 @rule("set_freq", r"(?P<f>once|twice|(?:three|four|five|six|\d+)\s+times)\s+(?:a|an|per|each)\s+"

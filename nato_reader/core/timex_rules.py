@@ -112,17 +112,26 @@ _WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_NAME}),?\s+(?:the\s+)?)?"
 @rule("day_month", rf"{_WD_PREFIX}(?P<d>{DAY_NUM})\s+(?:of\s+)?(?P<m>{MONTH_NAME})"
       rf"(?:,?\s+(?P<y>{YEAR4}|{_REL_YEAR})\b)?")
 @rule("month_day", rf"{_WD_PREFIX}(?P<m>{MONTH_NAME})\s+(?:the\s+)?(?P<d>{DAY_NUM})\b"
-      rf"(?![.,]?\d|\s*(?:%|percent|per\s+cent|-))(?:,?\s+(?P<y>{YEAR4}|{_REL_YEAR})\b)?")
+      rf"(?![.,]?\d|\s*(?:%|percent|per\s+cent|-(?![0-3]?\d\b)))"
+      rf"(?:,?\s+(?P<y>{YEAR4}|{_REL_YEAR})\b)?")
 def _full_date(m, ctx):
     month, day = _month(m["m"]), _day(m["d"])
     year = _year_ref(ctx.anchor, m["y"])
     if year is None:
         if ctx.anchor is None:
             return ("DATE", f"XXXX-{month:02d}-{day:02d}") if 1 <= day <= 31 else None
-        weekday = WEEKDAYS.get(m["wd"].lower()) if m["wd"] else None
+        wd = m.groupdict().get("wd")
+        weekday = WEEKDAYS.get(wd.lower()) if wd else None
         year = cal.month_year(ctx.anchor, month, ctx.tense(m), day, weekday)
     d = cal.safe_date(year, month, day)
     return ("DATE", cal.fmt_day(d)) if d else None
+
+
+@rule("day_range", rf"(?P<d>{DAY_NUM})(?=\s*(?:-|\u2013|to|and|until|till)\s*{DAY_NUM}\s+"
+      rf"(?:of\s+)?(?P<m>{MONTH_NAME})(?:,?\s+(?P<y>{YEAR4})\b)?)")
+def _range_start(m, ctx):
+    """The first day of "5 to 23 June", "14-15 December" (the month comes after)."""
+    return _full_date(m, ctx)
 
 
 @rule("month_year", rf"{_MOD}?(?P<m>{MONTH_NAME})(?:,?\s+(?:of\s+)?)(?P<y>{YEAR4}|{_REL_YEAR})\b")
@@ -294,7 +303,7 @@ def _season(m, ctx):
     if m["y"]:
         return ("DATE", f"{m['y']}-{season}")
     rel = (m["rel"] or "").lower()
-    if rel in ("", "the") and not re.search(r"(?:in|since|until|by|during|over|through|into|"
+    if rel in ("", "the") and not re.search(r"(?:in|since|until|by|during|over|through|into|for|"
                                             r"of|this|last|next)\s+"
                                             r"(?:the\s+)?$", ctx.before(m, 14)):
         return None

@@ -161,6 +161,13 @@ def test_durations_and_sets(text, expected):
     assert only(text) == expected
 
 
+def test_day_ranges_give_both_days():
+    assert values("Exercises run from 5 to 23 June 2023.") == [
+        ("5", "DATE", "2023-06-05"), ("23 June 2023", "DATE", "2023-06-23")]
+    assert values("The mandate is renewed every five years.") == [
+        ("every five years", "SET", "P5Y")]
+
+
 def test_rates_and_ages_are_not_durations():
     assert values("It saves $500 million a year.") == []
     assert values("The 44-year-old suspect fled.") == []
