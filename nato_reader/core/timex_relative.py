@@ -1,7 +1,8 @@
 """Rules for expressions resolved against the publication date ("Thursday", "last week",
-"two years ago"), durations, sets, vague references and clock times.
+"two years ago"), clock times and durations.
 
-The calendar rules live in timex_rules; both register into the same RULES list.
+Calendar rules live in timex_rules, sets and references in timex_named; all register
+into the same RULES list.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from nato_reader.core.timex_lexicon import (
     parse_number,
     unit_of,
 )
-from nato_reader.core.timex_rules import _APPROX, rule
+from nato_reader.core.timex_rules import APPROX, default_quarter, rule
 
 
 def in_title(m, ctx) -> bool:
@@ -185,8 +186,6 @@ def _unit_relative(m, ctx):
             d = ctx.anchor
         return ("DATE", cal.fmt_week(d) + "-WE")
     if code == "Q" and rel in ("the", "this", "the latest", "that"):
-        from nato_reader.core.timex_rules import default_quarter
-
         return ("DATE", "@Q0|" + default_quarter(ctx.anchor))
     if code in ("DE", "C") and rel in ("the past", "the last", "the next", "past", "last"):
         return ("DURATION", duration_value(1, code))
@@ -203,7 +202,7 @@ def _year_end(m, ctx):
     return ("DATE", cal.relative(ctx.anchor, code, 0 if rel == "end" else -1))
 
 
-@rule("ago", rf"(?:{_APPROX}\s+)?(?P<n>{NUMBER}|{VAGUE_NUM})(?:\s+or\s+so)?[\s-]+"
+@rule("ago", rf"(?:{APPROX}\s+)?(?P<n>{NUMBER}|{VAGUE_NUM})(?:\s+or\s+so)?[\s-]+"
       rf"(?P<u>{UNIT_WORD})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|before|after|"
       r"previously|since)\b")
 def _ago(m, ctx):
@@ -247,7 +246,7 @@ _DUR_LEAD = (r"(?:(?:the|its|their|a|an|this|that|each\s+of\s+the)\s+)?(?:(?P<re
 _DUR_ADJ = r"(?:\s+(?:more|additional|extra|full|straight|consecutive|further|long|whole))?"
 
 
-@rule("duration", rf"(?:{_APPROX}\s+)?{_DUR_LEAD}(?:{_APPROX}\s+)?"
+@rule("duration", rf"(?:{APPROX}\s+)?{_DUR_LEAD}(?:{APPROX}\s+)?"
       rf"(?P<n>{NUMBER}|{VAGUE_NUM}){_DUR_ADJ}[\s-]+(?P<u>{UNIT_WORD}|weekend)(?P<pl>s)?"
       r"(?P<tail>[-\s](?:old|long))?(?![\w-])")
 def _duration(m, ctx):

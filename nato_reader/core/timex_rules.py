@@ -84,7 +84,7 @@ def _year_ref(anchor: date | None, word: str | None) -> int | None:
 _REL_YEAR = r"(?:this|last|next)\s+year"
 _MOD = r"(?:(?:early|late|mid|(?:the\s+)?(?:middle|end|beginning|start|close|turn)\s+of|" \
        r"the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]*)"
-_APPROX = (r"(?:about|nearly|almost|around|roughly|approximately|some|only|just|barely|"
+APPROX = (r"(?:about|nearly|almost|around|roughly|approximately|some|only|just|barely|"
            r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
            r"the\s+better\s+part\s+of)")
 
