@@ -135,8 +135,6 @@ class FindBar(QWidget):
         previous.clicked.connect(self.previous_requested)
         following.clicked.connect(self.next_requested)
         close.clicked.connect(self.close_bar)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _enter(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -206,6 +204,9 @@ class ReaderView(QWidget):
         self.find_bar.next_requested.connect(lambda: self.find_step(1))
         self.find_bar.previous_requested.connect(lambda: self.find_step(-1))
         self.find_bar.closed.connect(self._find_closed)
+        # Esc closes the find bar from the text as well as from the search field.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.show_placeholder("Choose an article in the library.")
 
     def _palette(self) -> QPalette:
@@ -402,6 +403,10 @@ class ReaderView(QWidget):
         self.browser.ensureCursorVisible()
         self.find_bar.count.setText(f"{self._find_index + 1} of {len(self._find)}")
         self._update_extra()
+
+    def _escape(self) -> None:
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
 
     def _find_closed(self) -> None:
         self._find, self._find_index = [], -1

@@ -154,3 +154,11 @@ def test_find_follows_a_new_article(qtbot, reader, session):
     reader.set_article(session.article(newest), session.analysis(newest))
     assert reader.find_bar.count.text().startswith("1 of ")
     assert reader.browser.textCursor().selectedText() == "Draghi"
+
+
+def test_escape_in_the_text_closes_the_find_bar(qtbot, reader):
+    reader.open_find()
+    qtbot.keyClicks(reader.find_bar.edit, "NATO")
+    reader.browser.setFocus()
+    qtbot.keyClick(reader.browser, Qt.Key.Key_Escape)
+    assert not reader.find_bar.isVisible()
