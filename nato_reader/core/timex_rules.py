@@ -157,6 +157,9 @@ def _bare_month(m, ctx):
         return None  # "Mar", "Jan" without a full stop are too often names
     if word.endswith(".") and len(word) <= 4 and not m["rel"] and not ctx.before(m).strip():
         return None
+    if m.group(0) == word and re.match(r"\s+(?:of|for|on|against)\s+(?:the\s+)?[A-Z]",
+                                        ctx.text[m.end(): m.end() + 30]):
+        return None  # "the March for Life", "the March of the Mothers": a name
     month = _month(word)
     if ctx.anchor is None:
         return ("DATE", f"XXXX-{month:02d}")

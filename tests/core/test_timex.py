@@ -216,6 +216,7 @@ def test_sentence_splitter_keeps_abbreviations():
 
 def test_non_dates_are_left_alone():
     assert values("We may go. He will march. The spring broke. It fell 1,990 feet.") == []
+    assert values("Thousands joined the March for Life in Washington.") == []
 
 
 @pytest.mark.parametrize(
