@@ -91,9 +91,13 @@ def analyse_stored(db_path: Path, pairs, analyse_many, progress=None, is_cancell
 
 
 class Session(QObject):
+    """Wraps the Library for the UI. Each write method is one store call (one
+    transaction) and then a signal; read through `session.library` or the helpers here.
+    `analyse` (a function of text and date) replaces the spaCy pipeline in tests."""
+
     articles_changed = Signal()
-    article_updated = Signal(int)
-    annotations_changed = Signal(int)
+    article_updated = Signal(int)  # article id: title, tags or note changed
+    annotations_changed = Signal(int)  # article id
     tags_changed = Signal()
     corrections_changed = Signal()
     colours_changed = Signal()
