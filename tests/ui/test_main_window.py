@@ -327,3 +327,23 @@ def test_reimported_file_updates_the_open_article(qtbot, library, settings, anal
     qtbot.waitUntil(win.analysis_shown, timeout=10000)
     assert win.reader.label_at(win.reader.article.body.index("NATO")) == "ORG"
     session.wait_for_tasks()
+
+
+def test_status_bar_shows_progress_and_cancels(qtbot, seeded_library, settings,
+                                               analyse_fixed):
+    def slow(text, published):
+        time.sleep(0.4)
+        return analyse_fixed(text, published)
+
+    session = Session(seeded_library, analyse=slow)
+    win = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(session.task_finished, timeout=10000) as blocker:
+        session.request_analysis([s.id for s in seeded_library.articles.summaries()])
+        assert win.progress.isVisible() and win.cancel_button.isVisible()
+        assert win.status_label.text().startswith("Analysing 2 articles")
+        win.cancel_button.click()
+    assert "cancelled" in blocker.args[0]
+    assert not win.progress.isVisible() and not win.cancel_button.isVisible()
+    session.wait_for_tasks()

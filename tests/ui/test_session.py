@@ -134,3 +134,11 @@ def test_export_runs_in_a_worker_and_reports(qtbot, session, tmp_path):
     with qtbot.waitSignal(session.exported, timeout=20000) as blocker:
         session.export([first], tmp_path / "one")
     assert len(blocker.args[0].written) == 1
+
+
+def test_force_reanalyses_a_cached_article(qtbot, session):
+    first = session.library.articles.summaries()[0].id
+    assert session.request_analysis([first]) is None  # cached by the fixture
+    with qtbot.waitSignal(session.analysis_ready, timeout=10000) as blocker:
+        assert session.request_analysis([first], force=True) is not None
+    assert blocker.args == [first]
