@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -249,15 +248,14 @@ def test_control_characters_do_not_break_offsets():
     assert [(t.text, t.value) for t in found] == [("24 February", "2022-02-24")]
 
 
-def test_a_megabyte_takes_bounded_time():
+def test_a_megabyte_of_prose():
+    # Speed is measured in benchmarks/timex_eval.py, not asserted here (shared machines).
     prose = "The ministers argued at length about the wording of the final communique. " * 9
     text = (prose + "Prices rose 3% in the third quarter of 2021. ") * 1500
     assert len(text) > 1_000_000
-    began = time.perf_counter()
     found = tag_timexes(text, FRI_2022)
     assert [t.value for t in found[:2]] == ["2021-Q3", "2021-Q3"]
     assert len(found) == 1500
-    assert time.perf_counter() - began < 60  # generous: the machines are shared
 
 
 def test_a_megabyte_without_sentence_breaks():
