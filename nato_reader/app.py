@@ -14,9 +14,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nato_reader.errors import NatoReaderError
+from nato_reader.paths import resource
 from nato_reader.store.importer import ensure_seeded
 from nato_reader.store.library import Library
 from nato_reader.ui.main_window import MainWindow
@@ -33,6 +35,9 @@ def make_application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("NATO Reader")
     app.setStyle("Fusion")
+    icon = resource("icons/nato-reader.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
