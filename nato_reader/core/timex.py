@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from nato_reader.core import timex_calendar as cal
 from nato_reader.core import timex_named as _named  # noqa: F401  (registers rules)
 from nato_reader.core import timex_relative as _relative  # noqa: F401  (registers rules)
 from nato_reader.core.model import Span, Timex
@@ -92,7 +93,7 @@ def tag_timexes(text: str, anchor: date | None, sentences: Sequence[Span] = ()) 
         if first == last:
             continue  # nothing in this sentence could start a temporal expression
         found.extend(_tag_sentence(text, anchor, Span(lo, hi), triggers[first:last]))
-    return _resolve_quarter_references(found)
+    return _resolve_story_times(_resolve_quarter_references(found))
 
 
 # Every rule needs one of a few cheap keywords; the full patterns only run in windows
@@ -127,7 +128,7 @@ _NEEDS = {
     "month_rel": "unit", "ago": "unit", "duration": "unit", "bare_units": "unit",
     "set_every": "unit weekday month deictic", "set_freq": "unit", "set_every_n": "unit",
     "set_adverb": "setadv unit",
-    "reference": "ref", "holiday": "holiday", "spoken_year": "spoken",
+    "reference": "ref", "holiday": "holiday", "spoken_year": "spoken", "story_time": "unit",
 }
 _WINDOW = _MAX_CANDIDATE_CHARS
 
@@ -269,6 +270,48 @@ def _resolve_quarter_references(timexes: list[Timex]) -> list[Timex]:
             value = f"{index // 4:04d}-Q{index % 4 + 1}"
         out.append(Timex(t.start, t.end, t.text, t.type, value, t.sentence))
     return out
+
+
+_STORY_REF = re.compile(r"@R(?P<unit>[DWMY])(?P<shift>[+-]\d+)\|(?P<fallback>.*)")
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"(\d{4})")
+
+
+def _resolve_story_times(timexes: list[Timex]) -> list[Timex]:
+    """"The following year", "later that month", "the next day" count from the last
+    date the text named at that granularity (or finer); unresolved without one."""
+    if not any(t.value.startswith("@R") for t in timexes):
+        return timexes
+    out: list[Timex] = []
+    for t in timexes:
+        ref = _STORY_REF.fullmatch(t.value)
+        if ref is None:
+            out.append(t)
+            continue
+        unit, shift = ref["unit"], int(ref["shift"])
+        value = ref["fallback"]
+        for prev in reversed(out):
+            point = _point(prev.value, unit)
+            if point is not None:
+                value = cal.fmt_at(cal.shift(point, unit, shift), unit)
+                break
+        out.append(Timex(t.start, t.end, t.text, t.type, value, t.sentence))
+    return out
+
+
+def _point(value: str, unit: str) -> date | None:
+    """A day inside the period `value` names, if it is at least as fine as `unit`."""
+    try:
+        if m := _DAY.match(value):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if unit in ("M", "Y") and (m := _MONTH.fullmatch(value)):
+            return date(int(m[1]), int(m[2]), 1)
+        if unit == "Y" and (m := _YEAR.fullmatch(value)):
+            return date(int(m[1]), 1, 1)
+    except ValueError:
+        return None
+    return None
 
 
 def _finish_value(value: str, anchor: date | None) -> str:

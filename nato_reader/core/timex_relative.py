@@ -167,7 +167,7 @@ def _unit_relative(m, ctx):
     code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
             "century": "C", "weekend": "WE"}[unit]
     if rel == "that" and code != "Q":
-        return None  # "that year" points back to a time named earlier, not to the anchor
+        return None  # "that year": see the story-time rule below
     if rel == "the" and m["fiscal"] and code == "Y":
         rel, offset = "the fiscal", 0
     elif rel == "the" and code not in ("WE",) and not (code == "Q" and ctx.anchor):
@@ -292,3 +292,25 @@ def _bare_units(m, ctx):
         if re.match(r"\s*(?:ago|before|after|earlier|later)\b", after):
             return None
     return ("DURATION", duration_value(None, unit))
+
+
+_STORY_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
+                "the preceding": -1, "that": 0, "later that": 0, "earlier that": 0,
+                "the same": 0, "later in that": 0, "earlier in that": 0}
+
+
+@rule("story_time", r"(?P<rel>the\s+following|the\s+previous|the\s+prior|the\s+preceding|"
+      r"later\s+(?:in\s+)?that|earlier\s+(?:in\s+)?that|that|the\s+same|the\s+next)\s+"
+      r"(?P<u>day|week|month|year)\b(?!\s+(?:after|before|of)\b)")
+def _story_time(m, ctx):
+    """"The following year", "later that month": counted from the last date the story
+    named, resolved after tagging (value "@R<unit><shift>|<fallback>")."""
+    rel, unit = " ".join(m["rel"].lower().split()), m["u"].lower()
+    code = {"day": "D", "week": "W", "month": "M", "year": "Y"}[unit]
+    shift = _STORY_SHIFT[rel]
+    if rel == "the next" and code != "D":
+        return None  # "the next year" is as often a duration from now: left to unit_rel
+    if rel in ("that", "the same") and not re.search(
+            r"(?:in|on|during|of|by|until|since|for)\s+$", ctx.before(m, 8)):
+        return None
+    return ("DATE", f"@R{code}{shift:+d}|" + cal.UNRESOLVED[code])

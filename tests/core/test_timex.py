@@ -182,6 +182,16 @@ def test_fiscal_quarter_references_follow_the_quarter_named():
     ]
 
 
+def test_story_time_counts_from_the_last_date_named():
+    text = ("He arrived in June 1998 and returned later that year. The following month he "
+            "left. On 3 May 2001 he was arrested; the next day he was freed.")
+    assert [(t.text, t.value) for t in tag_timexes(text, SAT_2023)] == [
+        ("June 1998", "1998-06"), ("later that year", "1998"),
+        ("The following month", "1998-07"), ("3 May 2001", "2001-05-03"),
+        ("the next day", "2001-05-04")]
+    assert only("The following year he left.") == ("The following year", "DATE", "XXXX")
+
+
 def test_undated_articles_get_placeholders_for_relative_expressions():
     found = tag_timexes("On Thursday he said last year was hard; in May 2022 it began.", None)
     assert [(t.text, t.value, t.resolved) for t in found] == [
