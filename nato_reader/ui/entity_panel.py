@@ -89,6 +89,8 @@ class EntityPanel(QWidget):
         self.filter_edit.textChanged.connect(self._filter)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.tree.customContextMenuRequested.connect(self._context_menu)
+        # Enter or a double click on a row: go to its next mention.
+        self.tree.activated.connect(self._activated)
         self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
         self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
         self.articles_button.clicked.connect(self._show_articles)
@@ -145,6 +147,10 @@ class EntityPanel(QWidget):
     def _selection_changed(self, *_args) -> None:
         self._update_buttons()
         self.entity_selected.emit(self.selected_canonical())
+
+    def _activated(self, index) -> None:
+        if index.siblingAtColumn(0).data(CANONICAL_ROLE):
+            self.step_requested.emit(1)
 
     def _update_buttons(self) -> None:
         selected = bool(self.selected_canonical())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from nato_reader.store.library import Library
 from nato_reader.ui.entity_model import CANONICAL_ROLE, COUNT_ROLE, EntityModel, group_entities
@@ -130,3 +131,15 @@ def test_context_menu_retypes_and_hides_through_the_undo_stack(qtbot, session,
     assert "Brussels" in panel_rows(panel)
     session.undo_stack.undo()  # undo "show again"
     assert "Brussels" not in panel_rows(panel)
+
+
+def test_enter_on_a_row_steps_to_the_next_mention(qtbot, session, stoltenberg_id):
+    panel = EntityPanel(session)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_analysis(session.analysis(stoltenberg_id))
+    panel.select("NATO")
+    panel.tree.setFocus()
+    with qtbot.waitSignal(panel.step_requested) as blocker:
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert blocker.args == [1]
