@@ -51,17 +51,25 @@ class Worker(QRunnable):
             result = self._fn(*self._args, progress=self._progress,
                               is_cancelled=self.is_cancelled, **self._kwargs)
         except NatoReaderError as exc:
-            self.signals.failed.emit(str(exc))
+            self._emit("failed", str(exc))
         except Exception as exc:  # a worker must never kill the program
             detail = traceback.format_exc(limit=4)
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}\n\n{detail}")
+            self._emit("failed", f"{type(exc).__name__}: {exc}\n\n{detail}")
         else:
-            self.signals.finished.emit(result)
+            self._emit("finished", result)
         finally:
             self.done.set()
 
     def _progress(self, done: int, total: int) -> None:
-        self.signals.progress.emit(int(done), int(total))
+        self._emit("progress", int(done), int(total))
+
+    def _emit(self, name: str, *args) -> None:
+        """Emit, unless the receiving side is gone (the program is shutting down without
+        waiting): then there is nobody to tell, so stop the work instead of failing."""
+        try:
+            getattr(self.signals, name).emit(*args)
+        except RuntimeError:
+            self._cancelled.set()
 
 
 def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:
