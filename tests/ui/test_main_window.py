@@ -347,3 +347,18 @@ def test_status_bar_shows_progress_and_cancels(qtbot, seeded_library, settings,
     assert "cancelled" in blocker.args[0]
     assert not win.progress.isVisible() and not win.cancel_button.isVisible()
     session.wait_for_tasks()
+
+
+def test_clicking_an_event_on_the_timeline_shows_its_sentence(qtbot, window):
+    widget = window.timeline.widget
+    window.timeline_dock.show()
+    widget.resize(1200, 220)
+    widget.fit_all()
+    drawn = [(e, widget.event_rect(e)) for e in widget.shown_events()]
+    event, rect = next((e, r) for e, r in drawn if not r.isNull())
+    timex = next(t for t in window.reader.analysis.timexes if t.start == event.body_start)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    selection = window.reader.browser.extraSelections()[-1]
+    flash = selection.cursor
+    assert window.reader.body_offset(flash.selectionStart()) == timex.sentence.start
+    assert window.reader.body_offset(flash.selectionEnd()) == timex.sentence.end
