@@ -3,6 +3,8 @@ chip, and a sortable table navigable with the keyboard."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -185,12 +187,17 @@ class LibraryView(QWidget):
         self.proxy.set_tag(self.tag_box.currentData() or "")
         self._filters_changed()
 
-    def set_entity_filter(self, canonical: str, article_ids: set[int] | None) -> None:
-        """Show only `article_ids` (those mentioning `canonical`); None shows all."""
+    def set_entity_filter(self, canonical: str, article_ids: set[int] | None,
+                          unanalysed: int = 0) -> None:
+        """Show only `article_ids` (those mentioning `canonical`); None shows all.
+        `unanalysed`: how many articles could not be looked at yet (said in the chip)."""
         self.proxy.set_entity_ids(article_ids if canonical else None)
         if canonical:
             count = len(article_ids or ())
-            self.entity_chip.setText(f"Mentioning <b>{canonical}</b> ({count})")
+            text = f"Mentioning <b>{html.escape(canonical)}</b> ({count})"
+            if unanalysed:
+                text += f"<br><small>{unanalysed} not analysed yet</small>"
+            self.entity_chip.setText(text)
         self._set_chip_visible(bool(canonical))
         self._filters_changed()
 

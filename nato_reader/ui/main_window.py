@@ -393,12 +393,14 @@ class MainWindow(QMainWindow):
             self.entity_panel.set_position(*self.reader.mention_position())
 
     def show_articles_mentioning(self, canonical: str) -> None:
-        ids = set()
+        ids, unanalysed = set(), 0
         for summary in self.session.library.articles.summaries():
             analysis = self.session.analysis(summary.id)
-            if analysis and any(m.canonical == canonical for m in analysis.mentions):
+            if analysis is None:
+                unanalysed += 1
+            elif any(m.canonical == canonical for m in analysis.mentions):
                 ids.add(summary.id)
-        self.library_view.set_entity_filter(canonical, ids)
+        self.library_view.set_entity_filter(canonical, ids, unanalysed)
         self.library_dock.raise_()
 
     def _rebuild_type_actions(self, analysis: Analysis | None) -> None:
