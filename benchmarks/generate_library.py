@@ -21,7 +21,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 OUT_DIR = Path(__file__).resolve().parent / "out"
 
 
@@ -102,6 +102,10 @@ Prague | the Czech Republic | Czech; Rome | Italy | Italian; Madrid | Spain | Sp
 Ottawa | Canada | Canadian; The Hague | the Netherlands | Dutch; Chisinau | Moldova | Moldovan
 Tbilisi | Georgia | Georgian
 """)]
+
+FRONT = [city for city, country, _ in PLACES if country == "Ukraine"] + [
+    "Kupiansk", "Vuhledar", "Robotyne", "Marinka", "Lyman", "Pokrovsk", "Izium", "Sumy"]
+PORTS = ["Odesa", "Mykolaiv", "Izmail", "Chornomorsk", "Pivdennyi"]
 
 ORGS = _lines("""
 NATO; the European Union; the UN Security Council; the Pentagon; the Kremlin
@@ -209,6 +213,7 @@ class Writer:
             "person": self.person, "name": lambda: self.pick(self.people)[0],
             "analyst": self.analyst, "when": self.when,
             "city": lambda: city, "country": lambda: country, "adj": lambda: adj,
+            "front": lambda: self.pick(FRONT), "port": lambda: self.pick(PORTS),
             "org": lambda: self.pick(ORGS), "company": lambda: self.pick(COMPANIES),
             "weapon": lambda: self.pick(self.weapons), "topic": lambda: self.pick(self.topics),
             "exercise": lambda: self.pick(EXERCISES), "num": lambda: self.pick(NUMBERS),
@@ -230,8 +235,8 @@ The announcement came {when}, days after {person} visited {city}.
 "This is not a moment for hesitation," {person} {verb} {when}.
 {analyst} said the decision reflected growing concern over {topic}.
 {analyst} noted that {country} had raised its defence budget to {pct} per cent of GDP.
-Russian forces shelled the outskirts of {city} {when}, according to local authorities.
-Air raid sirens sounded across {country} {when} as drones approached {city}.
+Russian forces shelled the outskirts of {front} {when}, according to local authorities.
+Air raid sirens sounded across Ukraine {when} as drones approached {front}.
 {company} said it would open a new plant in {country} to produce {weapon}.
 {company} signed a contract worth {bn} billion euros with the {adj} government {when}.
 The package, worth {bn} billion dollars, includes {weapon} and spare parts.
@@ -247,13 +252,13 @@ Parliament in {city} approved the measure {when} by a large majority.
 {org} has pledged to reach the target of two per cent of GDP by {year}.
 The first {weapon} are due to arrive {when}, officials in {city} said.
 Training of {adj} crews on {weapon} began {when} at a base in {country}.
-Satellite images published {when} showed new fortifications near {city}.
-Ukrainian troops have advanced several kilometres south of {city} {when}, the general staff said.
-Power was cut to parts of {city} {when} after a missile strike on an energy facility.
+Satellite images published {when} showed new fortifications near {front}.
+Ukrainian troops have advanced several kilometres south of {front} {when}, the general staff said.
+Power was cut to parts of {front} {when} after a missile strike on an energy facility.
 Officials said the talks in {city} {when} had been "frank and constructive".
 {person} {verb} {when} that the Alliance must prepare for a long confrontation.
 The agreement still has to be ratified by {org}, which will vote {when}.
-Shipments of grain from {city} resumed {when} after a pause of {num} days.
+Shipments of grain from {port} resumed {when} after a pause of {num} days.
 The European Union agreed {when} on a new round of sanctions targeting {topic}.
 Investigators in {country} opened an inquiry {when} into damage to {topic}.
 {analyst} warned that stocks of {weapon} in {country} were running low.
@@ -262,7 +267,7 @@ The battlegroup in {country} will grow to brigade size by {year}, {person} {verb
 {person} is due to travel to {city} {when} for talks on {topic}.
 The summit in {city} {when} is expected to endorse new regional defence plans.
 Turnout at the rally in {city} {when} was the largest since 2014.
-Both sides reported heavy losses around {city} {when}.
+Both sides reported heavy losses around {front} {when}.
 Officials in {city} declined to comment on the report {when}.
 """)
 HEADINGS = _lines("""
@@ -276,7 +281,7 @@ Questions over {topic}
 A long road to {city}
 Doubts in {city}
 Industry races to keep up
-Fighting around {city}
+Fighting around {front}
 Talks in {city}
 Money and {topic}
 Lessons from {exercise}
@@ -290,7 +295,7 @@ TITLES = _lines("""
 Allies meet in {city} as {topic} tops the agenda
 {country} to buy {weapon} in {bn} billion euro deal
 {org} agrees new package on {topic}
-Russian strikes hit {city} as talks stall
+Russian strikes hit {front} as talks stall
 {exercise} exercise tests NATO's eastern flank
 {name} visits {city} ahead of summit
 {company} to expand production of {weapon}
