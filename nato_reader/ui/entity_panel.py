@@ -71,6 +71,7 @@ class EntityPanel(QWidget):
         self.articles_button.setToolTip("Filter the library to articles mentioning this entity")
         self.empty = QLabel("", self)
         self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
 

@@ -158,6 +158,7 @@ class ReaderView(QWidget):
         self.setAccessibleName("Article")
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # messages may hold "<"
         self.banner.setContentsMargins(12, 6, 12, 6)
         self.banner.setAccessibleName("Article status")
         self.banner.hide()
