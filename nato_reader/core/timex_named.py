@@ -79,13 +79,13 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
          "in the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
          "soon": "FUTURE_REF", "a later date": "FUTURE_REF", "recent": "PAST_REF",
          "current": "PRESENT_REF", "future": "FUTURE_REF", "once": "PAST_REF",
-         "earlier": "PAST_REF", "previously": "PAST_REF"}
+         "earlier": "PAST_REF", "previously": "PAST_REF", "as soon as possible": "FUTURE_REF"}
 
 
 @rule("reference", r"\b(?P<w>right\s+now|now|currently|at\s+present|the\s+present|nowadays|"
       r"these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|formerly|"
       r"the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+date|current|"
-      r"future|previously)\b")
+      r"future|previously|as\s+soon\s+as\s+possible|soon)\b")
 def _reference(m, ctx):
     words = " ".join(m["w"].lower().split())
     after = ctx.after(m, 16)
@@ -100,6 +100,13 @@ def _reference(m, ctx):
             return None
         if words == "future" and not before.rstrip().endswith(("the", "in", "near")):
             return None
+    if words == "soon" and (before.endswith(("as ", "too ", "how ", "very ")) or re.match(
+            r"\s*(?:as|after|afterwards?|thereafter|before|enough)\b", after)):
+        return None  # "as soon as they arrive", "soon after the war": not a time of its own
+    if words == "soon" and not re.search(r"\b(?:will|would|may|might|could|can|shall|should|"
+                                         r"must|to)\s+$", before) and not re.match(
+                                             r"\s+(?:will|would|be|become)\b", after):
+        return None  # only the pre-verbal "will soon decide", "it soon will": not "came soon"
     if words == "previously" and m.start() > ctx.sent_start:
         return None  # only "Previously, ..." opening a sentence dates it
     if words == "the near future":

@@ -271,3 +271,18 @@ def test_a_megabyte_of_prose():
 def test_a_megabyte_without_sentence_breaks():
     text = "word " * 220_000
     assert tag_timexes(text, FRI_2022) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board will soon decide on the merger.", [("soon", "DATE", "FUTURE_REF")]),
+        ("Shipping should resume as soon as possible.",
+         [("as soon as possible", "DATE", "FUTURE_REF")]),
+        ("The ferry sails as soon as the storm ends.", []),
+        ("The envoy left soon after the vote.", []),
+        ("The results came too soon.", []),
+    ],
+)
+def test_soon_is_a_future_reference_only_before_its_verb(text, expected):
+    assert values(text) == expected
