@@ -175,7 +175,19 @@ _PAST_WORDS = _words(
     "left held rose fell won lost sold bought spoke wrote saw got paid ran led sent found "
     "brought kept thought felt knew grew drew struck begun since previously agreed")
 _PRESENT_WORDS = _words(
-    "is are am has have says remain remains now currently today this ends begins starts")
+    "is are am has have says remain remains now currently today this")
+# A timetable in the present tense ("talks start on Wednesday", "the summit opens
+# Tuesday") is about the days ahead. The bare forms are also nouns ("the start", "a
+# visit"), so they count only when no determiner or auxiliary comes before them.
+_SCHEDULED_S = _words(
+    "starts begins opens meets resumes ends closes arrives leaves visits hosts travels "
+    "returns convenes reconvenes kicks expires departs")
+_SCHEDULED_BARE = _words(
+    "start begin open meet resume end close arrive leave visit host travel return convene "
+    "reconvene kick expire depart")
+_NOT_BEFORE_BARE = _words(
+    "the a an its their his her our my your this that these those to did didn't not never "
+    "of at in on for by from with each every no any")
 _NOT_PAST = _words("need needed hundred red bed shed wed feed seed speed indeed proceed "
                    "succeed exceed breed greed deed")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
@@ -204,6 +216,9 @@ def _word_tense(words: list[str], i: int) -> str | None:
         if prev in ("be", "being", "been") and w not in ("was", "were", "had", "did"):
             return None  # "will be held": the auxiliary carries the tense
         return "past"
+    if w in _SCHEDULED_S or (w in _SCHEDULED_BARE and prev and prev not in _NOT_BEFORE_BARE
+                             and not prev.endswith("'s")):
+        return "future"
     if w in _PRESENT_WORDS:
         return "present"
     return None

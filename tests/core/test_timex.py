@@ -286,3 +286,17 @@ def test_a_megabyte_without_sentence_breaks():
 )
 def test_soon_is_a_future_reference_only_before_its_verb(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks start on Wednesday in Geneva.", "2022-03-30"),
+        ("The summit opens Tuesday.", "2022-03-29"),
+        ("Parliament reconvenes in April.", "2022-04"),
+        ("Talks did not start on Wednesday.", "2022-03-23"),
+        ("Its start on Wednesday was slow.", "2022-03-23"),
+    ],
+)
+def test_a_present_tense_timetable_points_ahead(text, expected):
+    assert [t.value for t in tag_timexes(text, FRI_2022)] == [expected]
