@@ -300,3 +300,21 @@ def test_soon_is_a_future_reference_only_before_its_verb(text, expected):
 )
 def test_a_present_tense_timetable_points_ahead(text, expected):
     assert [t.value for t in tag_timexes(text, FRI_2022)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The festival runs June 5-23.",
+         [("June 5", "2022-06-05"), ("23", "2022-06-23")]),
+        ("Talks were held March 3 to 7, 2021, in Oslo.",
+         [("March 3", "2021-03-03"), ("7, 2021", "2021-03-07")]),
+        ("Troops advanced between May 4 and 9 in the east.",
+         [("May 4", "2022-05-04"), ("9", "2022-05-09")]),
+        ("On May 4 and 9 people died.", [("May 4", "2022-05-04")]),
+        ("On June 5-6 percent of voters stayed home.", [("June 5", "2022-06-05")]),
+        ("It ran June 23-5.", [("June 23", "2021-06-23")]),  # no backwards range
+    ],
+)
+def test_both_days_of_a_month_first_range(text, expected):
+    assert [(t.text, t.value) for t in tag_timexes(text, FRI_2022)] == expected
