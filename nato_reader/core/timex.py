@@ -110,7 +110,7 @@ _TRIGGER = re.compile(
     r"morning|afternoon|evening))"
     r"|(?P<setadv>\b(?:daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly)\b)"
     r"|(?P<ref>\b(?:now|current|recent|lately|formerly|previously|past|future|present|"
-    r"nowadays|these\s+days|moment|later|soon))"
+    r"nowadays|these\s+days|moment|later|soon|term|some\s*day))"
     r"|(?P<holiday>(?-i:\b(?:Christmas|New\s+Year|Independence|Fourth|Halloween|Valentine|"
     r"Boxing|Bastille|Armistice|Veterans|Remembrance|May\s+Day|Thanksgiving|Easter)))"
     r"|(?P<spoken>\b(?:nineteen|twenty|two\s+thousand)))",

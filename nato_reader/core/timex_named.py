@@ -79,13 +79,18 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
          "in the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
          "soon": "FUTURE_REF", "a later date": "FUTURE_REF", "recent": "PAST_REF",
          "current": "PRESENT_REF", "future": "FUTURE_REF", "once": "PAST_REF",
-         "earlier": "PAST_REF", "previously": "PAST_REF", "as soon as possible": "FUTURE_REF"}
+         "earlier": "PAST_REF", "previously": "PAST_REF", "as soon as possible": "FUTURE_REF",
+         "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+         "someday": "FUTURE_REF", "some day": "FUTURE_REF"}
+
+
+_MODAL_BEFORE = r"\b(?:will|would|could|may|might|can|shall|should|to)\s+$"
 
 
 @rule("reference", r"\b(?P<w>right\s+now|now|currently|at\s+present|the\s+present|nowadays|"
       r"these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|formerly|"
       r"the\s+past|the\s+(?:near\s+|distant\s+)?future|a\s+later\s+date|current|"
-      r"future|previously|as\s+soon\s+as\s+possible|soon)\b")
+      r"future|previously|as\s+soon\s+as\s+possible|soon|the\s+(?:near|short)\s+term|some\s*day)\b")
 def _reference(m, ctx):
     words = " ".join(m["w"].lower().split())
     after = ctx.after(m, 16)
@@ -107,6 +112,8 @@ def _reference(m, ctx):
                                          r"must|to)\s+$", before) and not re.match(
                                              r"\s+(?:will|would|be|become)\b", after):
         return None  # only the pre-verbal "will soon decide", "it soon will": not "came soon"
+    if words in ("someday", "some day") and not re.search(_MODAL_BEFORE, before):
+        return None  # only the future "will someday be"
     if words == "previously" and m.start() > ctx.sent_start:
         return None  # only "Previously, ..." opening a sentence dates it
     if words == "the near future":

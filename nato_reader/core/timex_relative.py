@@ -257,6 +257,16 @@ def _duration(m, ctx):
     word = m["n"].lower()
     if word in ("a", "an") and m["pl"]:
         return None
+    if m["u"][0].isupper() and m.start() > ctx.sent_start + 2:
+        return None  # "CBS's ''60 Minutes''": a title, not a duration
+    if unit == "S" and word in ("a", "one") and not m["pl"] and re.match(
+            r"\s+[a-z]", ctx.after(m)) and not re.match(
+            r"\s+(?:later|earlier|ago|before|after|or|and|to|in|of|for|when|while|that|"
+            r"longer|more|less|too|at|on)\b", ctx.after(m)):
+        return None  # "a second term", "a second attack": an ordinal
+    if m.group(0).lower() == "one day" and re.search(
+            r"\b(?:will|would|could|may|might|can|shall|should)\s+$", ctx.before(m)):
+        return ("DATE", "FUTURE_REF")  # "the town will one day be rebuilt"
     if (m["tail"] and "old" in m["tail"].lower()) or re.match(r"\s+old\b", ctx.after(m)):
         return None  # ages ("a 44-year-old", "52 years old") are not annotated as timexes
     # "once a year", "twice a week", "$5 a day": frequencies, tagged by the set rule
@@ -281,13 +291,17 @@ def _bare_units(m, ctx):
         return ("DATE", "PAST_REF")
     if pre == "coming" and unit == "Q":
         return ("DATE", "FUTURE_REF")
-    if pre == "the" and not m["tail"]:
-        return None
+    if pre == "the" and not m["tail"] and not re.search(
+            r"(?:over|throughout)\s+$", ctx.before(m, 12)):
+        return None  # "over the years" is a stretch of time; "the years that ..." may not be
     if not pre and not m["tail"]:
         before = ctx.before(m, 12)
         after = ctx.after(m, 10)
-        if not re.search(r"(?:for|in|over|within|after|took|takes|take|lasted|last|"
-                         r"spent|spend|than)\s+$", before):
+        # "after months of talks", "years of war": a stretch of time spent on something
+        spent_on = re.match(r"\s+of\s+(?!(?:the|this|that|these|those|his|her|its|their|"
+                            r"our|my|your|a|an)\b)[a-z]", ctx.after(m, 16))
+        if not spent_on and not re.search(r"(?:for|in|over|within|after|took|takes|take|"
+                                          r"lasted|last|spent|spend|than)\s+$", before):
             return None
         if re.match(r"\s*(?:ago|before|after|earlier|later)\b", after):
             return None

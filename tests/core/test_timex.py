@@ -318,3 +318,23 @@ def test_a_present_tense_timetable_points_ahead(text, expected):
 )
 def test_both_days_of_a_month_first_range(text, expected):
     assert [(t.text, t.value) for t in tag_timexes(text, FRI_2022)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Markets may wobble in the near term.", [("the near term", "DATE", "FUTURE_REF")]),
+        ("The bridge will one day be rebuilt.", [("one day", "DATE", "FUTURE_REF")]),
+        ("They may someday return home.", [("someday", "DATE", "FUTURE_REF")]),
+        ("They stayed one day in Paris.", [("one day", "DURATION", "P1D")]),
+        ("The deal follows months of talks.", [("months", "DURATION", "PXM")]),
+        ("Years of war emptied the town.", [("Years", "DURATION", "PXY")]),
+        ("The days of the week have names.", []),
+        ("Prices rose over the years.", [("the years", "DURATION", "PXY")]),
+        ("He won a second term.", []),
+        ("Wait a second or two.", [("a second", "DURATION", "PT1S")]),
+        ('She told "48 Hours" about it.', []),
+    ],
+)
+def test_vague_futures_stretches_of_time_and_look_alikes(text, expected):
+    assert values(text) == expected
