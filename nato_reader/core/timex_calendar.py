@@ -190,6 +190,8 @@ _NOT_BEFORE_BARE = _words(
     "of at in on for by from with each every no any")
 _NOT_PAST = _words("need needed hundred red bed shed wed feed seed speed indeed proceed "
                    "succeed exceed breed greed deed")
+_BEFORE_ADJECTIVE = _words("a an the its their his her our my your this these those still "
+                           "newly previously recently already")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _TENSE_WINDOW = 80
@@ -215,6 +217,8 @@ def _word_tense(words: list[str], i: int) -> str | None:
                             and not w.endswith("eed")):
         if prev in ("be", "being", "been") and w not in ("was", "were", "had", "did"):
             return None  # "will be held": the auxiliary carries the tense
+        if w not in _PAST_WORDS and prev in _BEFORE_ADJECTIVE:
+            return None  # "a still unspecified date", "the revised plan": an adjective
         return "past"
     if w in _SCHEDULED_S or (w in _SCHEDULED_BARE and prev and prev not in _NOT_BEFORE_BARE
                              and not prev.endswith("'s")):

@@ -338,3 +338,11 @@ def test_both_days_of_a_month_first_range(text, expected):
 )
 def test_vague_futures_stretches_of_time_and_look_alikes(text, expected):
     assert values(text) == expected
+
+
+def test_a_participle_used_as_adjective_does_not_set_the_tense():
+    text = "The dividend will be paid on a still unspecified date in January."
+    assert [t.value for t in tag_timexes(text, FRI_2022)] == ["2023-01"]
+    # the same participle as a verb still marks the past
+    text = "The board unspecified its plans in January."
+    assert [t.value for t in tag_timexes(text, FRI_2022)] == ["2022-01"]
