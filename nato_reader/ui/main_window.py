@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -17,39 +16,23 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from nato_reader.core.model import Analysis
-from nato_reader.core.timeline import events_from_analysis
-from nato_reader.ui import palette
+from nato_reader.ui import palette, window_actions
 from nato_reader.ui.entity_panel import EntityPanel
 from nato_reader.ui.library_view import LibraryView
 from nato_reader.ui.reader_view import ReaderView
 from nato_reader.ui.settings import Settings
+from nato_reader.ui.timeline_dock import TimelineDock
 
-try:  # written in parallel; the window works without them
-    from nato_reader.ui.timeline import TimelineWidget
-except ImportError:  # pragma: no cover
-    TimelineWidget = None
 try:  # written in parallel (issue 5); the window works without it
     from nato_reader.ui.annotations_panel import AnnotationsPanel
 except ImportError:  # pragma: no cover
     AnnotationsPanel = None
-try:
-    from nato_reader.ui.annotation_actions import install_annotation_actions
-except ImportError:  # pragma: no cover
-    install_annotation_actions = None
 
 DEFAULT_SIZE = (1500, 950)
-
-
-def swatch(colour: QColor, size: int = 12) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(colour)
-    return QIcon(pixmap)
 
 
 class MainWindow(QMainWindow):
@@ -136,107 +119,8 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
 
-    def _action(self, menu, text: str, slot, shortcut=None, checkable=False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        self._action(file_menu, "&Import Files…", self.import_files,
-                     QKeySequence(QKeySequence.StandardKey.Open))
-        self._action(file_menu, "Import &Folder…", self.import_folder, QKeySequence("Ctrl+Shift+O"))
-        self._action(file_menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
-
-        edit_menu = menus.addMenu("&Edit")
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        edit_menu.addSeparator()
-        self._action(edit_menu, "&Find in Article…", self.reader.open_find,
-                     QKeySequence(QKeySequence.StandardKey.Find))
-        self._action(edit_menu, "Find &Next", lambda: self.reader.find_step(1),
-                     QKeySequence(Qt.Key.Key_F3))
-        self._action(edit_menu, "Find &Previous", lambda: self.reader.find_step(-1),
-                     QKeySequence("Shift+F3"))
-        self._action(edit_menu, "Search &Library", self._focus_search, QKeySequence("Ctrl+L"))
-        self.edit_menu = edit_menu
-
-        view_menu = menus.addMenu("&View")
-        theme_menu = view_menu.addMenu("&Theme")
-        self.theme_group = QActionGroup(self)
-        self.theme_actions = {}
-        for key, text in (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
-            action = self._action(theme_menu, text, lambda _=False, k=key: self.choose_theme(k),
-                                  checkable=True)
-            self.theme_group.addAction(action)
-            self.theme_actions[key] = action
-        self.entities_action = self._action(
-            view_menu, "Entity &Highlights", self.set_entities_visible,
-            QKeySequence("Ctrl+Shift+E"), checkable=True)
-        self.entities_action.setChecked(self.settings.entities_visible())
-        self.types_menu = view_menu.addMenu("Entity &Types")
-        self._action(view_menu, "&Larger Text", lambda: self._zoom(1),
-                     [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
-        self._action(view_menu, "&Smaller Text", lambda: self._zoom(-1),
-                     QKeySequence(QKeySequence.StandardKey.ZoomOut))
-        view_menu.addSeparator()
-        for dock in (self.library_dock, self.entity_dock, self.annotations_dock,
-                     self.timeline_dock):
-            if dock is not None:
-                view_menu.addAction(dock.toggleViewAction())
-        self.timeline_library_action = self._action(
-            view_menu, "Timeline of &All Listed Articles", self._timeline_mode_toggled,
-            checkable=True)
-        self.timeline_library_action.setChecked(self.settings.timeline_library_mode())
-        self._action(view_menu, "&Fit Timeline", self.timeline.fit_all, QKeySequence("Ctrl+0"))
-
-        entity_menu = menus.addMenu("E&ntities")
-        self._action(entity_menu, "&Next Mention", lambda: self.step_mention(1),
-                     QKeySequence(Qt.Key.Key_F4))
-        self._action(entity_menu, "&Previous Mention", lambda: self.step_mention(-1),
-                     QKeySequence("Shift+F4"))
-        self._action(entity_menu, "&Clear Selection", self.entity_panel.tree.clearSelection)
-        analysis_menu = menus.addMenu("&Analysis")
-        self._action(analysis_menu, "&Re-analyse Article", self.reanalyse,
-                     QKeySequence(Qt.Key.Key_F5))
-        self._action(analysis_menu, "&Analyse Whole Library", self.analyse_library)
-        self._action(analysis_menu, "&Cancel", self.session.cancel_tasks)
-
-        self.types_toolbar = QToolBar("Entity types", self)
-        self.types_toolbar.setObjectName("types_toolbar")
-        self.types_toolbar.setAccessibleName("Entity type toggles")
-        self.types_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        # On: a raised chip; off: flat and dimmed, so the state reads at a glance.
-        self.types_toolbar.setStyleSheet(
-            "QToolButton { border: 1px solid transparent; border-radius: 4px;"
-            " padding: 2px 7px; margin: 1px 2px; color: palette(mid); }"
-            "QToolButton:checked { border-color: palette(mid); background: palette(base);"
-            " color: palette(text); }"
-            "QToolButton:hover { border-color: palette(highlight); }")
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.types_toolbar)
-        self.type_actions: dict[str, QAction] = {}
-        view_menu.addAction(self.types_toolbar.toggleViewAction())
-        self.annotation_actions: list[QAction] = []
-        self.reader.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.reader.browser.customContextMenuRequested.connect(self._reader_menu)
-
-        if install_annotation_actions is not None and hasattr(self.session.library,
-                                                                "annotations"):
-            self.annotation_actions = install_annotation_actions(self, self.session, self.reader)
-            if self.annotation_actions:
-                menu = menus.addMenu("A&nnotate")
-                menu.addActions(self.annotation_actions)
+        window_actions.build_actions(self)
 
     def _connect(self) -> None:
         s = self.session
@@ -405,26 +289,7 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
 
     def _rebuild_type_actions(self, analysis: Analysis | None) -> None:
-        counts: dict[str, int] = {}
-        for mention in analysis.mentions if analysis else ():
-            counts[mention.label] = counts.get(mention.label, 0) + 1
-        self.types_toolbar.clear()
-        self.types_menu.clear()
-        self.type_actions = {}
-        title = QLabel("  Highlight:  ", self)
-        self.types_toolbar.addWidget(title)
-        for label in sorted(counts, key=palette.label_sort_key):
-            action = QAction(swatch(palette.entity_background(label, self.dark, True)),
-                             f"{palette.label_name(label)} {counts[label]}", self)
-            action.setCheckable(True)
-            action.setChecked(label not in self.reader.hidden_types)
-            action.setToolTip(f"Show or hide {palette.label_name(label).lower()} ({label})")
-            action.toggled.connect(lambda on, lab=label: self.set_type_visible(lab, on))
-            self.types_toolbar.addAction(action)
-            self.types_menu.addAction(action)
-            self.type_actions[label] = action
-        if not counts:
-            self.types_menu.addAction("(no entities in this article)").setEnabled(False)
+        window_actions.rebuild_type_actions(self, analysis)
 
     def set_entities_visible(self, visible: bool) -> None:
         """Plain reading: no entity colours (a selected entity still shows its mentions)."""
@@ -628,98 +493,3 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.session.wait_for_tasks(10000)
         super().closeEvent(event)
-
-
-class TimelineDock(QWidget):
-    """Feeds the timeline widget: the current article's events, or in library mode every
-    listed article's, one lane each; selecting an entity keeps the events whose sentence
-    mentions it."""
-
-    event_activated = Signal(int, int, int)  # article id, sentence start, sentence end
-
-    def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.library_mode = False
-        self.article_ids: list[int] = []
-        self.current_id: int | None = None
-        self.analysis: Analysis | None = None
-        self.entity = ""
-        self.events: list = []  # all events fed to the widget
-        self.shown: list = []  # those that pass the entity filter
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        if TimelineWidget is not None:
-            self.widget = TimelineWidget(self)
-            self.widget.event_activated.connect(self._activated)
-        else:  # pragma: no cover - before ui/timeline exists
-            self.widget = QLabel("The timeline is not available in this build.", self)
-            self.widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.widget)
-
-    def show_analysis(self, article_id: int | None, analysis: Analysis | None) -> None:
-        self.current_id, self.analysis = article_id, analysis
-        if not self.library_mode:
-            self.refresh()
-
-    def set_entity(self, canonical: str, analysis: Analysis | None) -> None:
-        self.entity = canonical
-        self._apply_filter()
-
-    def set_library_mode(self, on: bool, article_ids: list[int]) -> None:
-        self.library_mode, self.article_ids = on, list(article_ids)
-        if hasattr(self.widget, "set_library_mode"):
-            self.widget.set_library_mode(on)
-        self.refresh()
-
-    def fit_all(self) -> None:
-        if hasattr(self.widget, "fit_all"):
-            self.widget.fit_all()
-
-    def refresh(self) -> None:
-        ids = self.article_ids if self.library_mode else [self.current_id]
-        self.events = []
-        for article_id in ids:
-            if article_id is None:
-                continue
-            analysis = (self.analysis if article_id == self.current_id and self.analysis
-                        else self.session.analysis(article_id))
-            if analysis is not None:
-                self.events += events_from_analysis(self.session.article(article_id), analysis)
-        if hasattr(self.widget, "set_events"):
-            self.widget.set_events(self.events)
-            published = None
-            if not self.library_mode and self.current_id is not None:
-                published = self.session.article(self.current_id).published
-            self.widget.set_reference_date(published)
-        self._apply_filter()
-
-    def _apply_filter(self) -> None:
-        if not self.entity:
-            self.shown = list(self.events)
-            if hasattr(self.widget, "clear_filter"):
-                self.widget.clear_filter()
-            return
-        keep = set()
-        for article_id in {e.article_id for e in self.events}:
-            analysis = self._analysis_of(article_id)
-            spans = [m.start for m in analysis.mentions if m.canonical == self.entity]
-            for timex in analysis.timexes:
-                if any(timex.sentence.start <= s < timex.sentence.end for s in spans):
-                    keep.add((article_id, timex.start))
-        self.shown = [e for e in self.events if (e.article_id, e.body_start) in keep]
-        if hasattr(self.widget, "set_filter"):
-            self.widget.set_filter(keep)
-
-    def _analysis_of(self, article_id: int) -> Analysis:
-        if article_id == self.current_id and self.analysis is not None:
-            return self.analysis
-        return self.session.analysis(article_id)
-
-    def _activated(self, article_id: int, start: int, end: int) -> None:
-        """The widget gives the expression's offsets; the reader shows its sentence."""
-        analysis = self._analysis_of(article_id)
-        timex = next((t for t in analysis.timexes if t.start == start), None) if analysis else None
-        if timex is not None:
-            start, end = timex.sentence.start, timex.sentence.end
-        self.event_activated.emit(article_id, start, end)

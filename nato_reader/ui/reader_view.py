@@ -31,125 +31,27 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QTextBrowser,
     QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from nato_reader.core.model import Analysis, Annotation, Article
 from nato_reader.ui import palette
+from nato_reader.ui.article_browser import MEASURE_CHARS, ArticleBrowser, reading_font, ui_font
+from nato_reader.ui.find_bar import FindBar, FindInArticle
 
-SERIF = ["Charter", "Source Serif 4", "Literata", "Georgia", "Noto Serif", "DejaVu Serif",
-         "serif"]
-SANS = ["Inter", "Source Sans 3", "Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans",
-        "sans-serif"]
-MEASURE_CHARS = 68  # a comfortable line length
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 LABEL_PROPERTY = QTextFormat.Property.UserProperty + 1
 CANONICAL_PROPERTY = QTextFormat.Property.UserProperty + 2
 ANNOTATION_PROPERTY = QTextFormat.Property.UserProperty + 3
 
 
-def reading_font(point_size: float = 13.0) -> QFont:
-    font = QFont()
-    font.setFamilies(SERIF)
-    font.setPointSizeF(point_size)
-    font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
-    return font
-
-
-def ui_font(point_size: float) -> QFont:
-    font = QFont()
-    font.setFamilies(SANS)
-    font.setPointSizeF(point_size)
-    return font
-
-
-class ArticleBrowser(QTextBrowser):
-    """A read-only text view that keeps its text column to a readable measure, centred."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.measure_px = 600.0
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.update_margins()
-
-    def update_margins(self) -> None:
-        width = self.viewport().width()
-        side = max(28.0, (width - self.measure_px) / 2)
-        frame = self.document().rootFrame().frameFormat()
-        if abs(frame.leftMargin() - side) > 0.5:
-            frame.setLeftMargin(side)
-            frame.setRightMargin(side)
-            frame.setTopMargin(36)
-            frame.setBottomMargin(48)
-            self.document().rootFrame().setFrameFormat(frame)
-
-
-class FindBar(QWidget):
-    """Find in the article: Enter/F3 next, Shift+Enter/Shift+F3 previous, Esc closes."""
-
-    search_changed = Signal()
-    next_requested = Signal()
-    previous_requested = Signal()
-    closed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Find in article")
-        self.edit.setAccessibleName("Find in article")
-        self.edit.setClearButtonEnabled(True)
-        self.case = QCheckBox("Match case", self)
-        self.count = QLabel("", self)
-        self.count.setAccessibleName("Matches")
-        previous = QToolButton(self, text="↑", toolTip="Previous match (Shift+F3)")
-        following = QToolButton(self, text="↓", toolTip="Next match (F3)")
-        close = QToolButton(self, text="✕", toolTip="Close (Esc)")
-        previous.setAccessibleName("Previous match")
-        following.setAccessibleName("Next match")
-        close.setAccessibleName("Close find bar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        for widget in (self.edit, previous, following, self.case, self.count):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(close)
-        self.edit.textChanged.connect(self.search_changed)
-        self.case.toggled.connect(self.search_changed)
-        self.edit.returnPressed.connect(self._enter)
-        previous.clicked.connect(self.previous_requested)
-        following.clicked.connect(self.next_requested)
-        close.clicked.connect(self.close_bar)
-
-    def _enter(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.previous_requested.emit()
-        else:
-            self.next_requested.emit()
-
-    def close_bar(self) -> None:
-        self.hide()
-        self.closed.emit()
-
-
-class ReaderView(QWidget):
+class ReaderView(FindInArticle, QWidget):
     selection_changed = Signal()
     entity_clicked = Signal(str)  # canonical name of a highlighted mention clicked on
 
@@ -356,63 +258,6 @@ class ReaderView(QWidget):
         if self.analysis is None:
             return []
         return [(m.start, m.end) for m in self.analysis.mentions if m.canonical == canonical]
-
-    # -- find ----------------------------------------------------------------------------
-
-    def open_find(self) -> None:
-        self.find_bar.show()
-        selected = self.browser.textCursor().selectedText()
-        if selected and "\u2029" not in selected:
-            self.find_bar.edit.setText(selected)
-        self.find_bar.edit.setFocus()
-        self.find_bar.edit.selectAll()
-        self._search()
-
-    def find_step(self, step: int) -> None:
-        if not self.find_bar.isVisible():
-            self.open_find()
-            return
-        if not self._find:
-            return
-        self._find_index = (self._find_index + step) % len(self._find)
-        self._show_find_current()
-
-    def _search(self) -> None:
-        self._find, self._find_index = [], -1
-        text = self.find_bar.edit.text()
-        doc = self.browser.document()
-        if text:
-            flags = QTextDocument.FindFlag(0)
-            if self.find_bar.case.isChecked():
-                flags |= QTextDocument.FindFlag.FindCaseSensitively
-            cursor = doc.find(text, 0, flags)
-            while not cursor.isNull() and len(self._find) < 5000:
-                self._find.append(cursor)
-                cursor = doc.find(text, cursor, flags)
-        if self._find:
-            here = self.browser.cursorForPosition(self.browser.viewport().rect().topLeft())
-            self._find_index = next((i for i, c in enumerate(self._find)
-                                     if c.position() >= here.position()), 0)
-            self._show_find_current()
-        else:
-            self.find_bar.count.setText("No matches" if text else "")
-            self._update_extra()
-
-    def _show_find_current(self) -> None:
-        cursor = self._find[self._find_index]
-        self.browser.setTextCursor(cursor)
-        self.browser.ensureCursorVisible()
-        self.find_bar.count.setText(f"{self._find_index + 1} of {len(self._find)}")
-        self._update_extra()
-
-    def _escape(self) -> None:
-        if self.find_bar.isVisible():
-            self.find_bar.close_bar()
-
-    def _find_closed(self) -> None:
-        self._find, self._find_index = [], -1
-        self._update_extra()
-        self.browser.setFocus()
 
     # -- offsets ---------------------------------------------------------------------------
 
