@@ -344,6 +344,6 @@ def test_a_participle_used_as_adjective_does_not_set_the_tense():
     text = "The dividend will be paid on a still unspecified date in January."
     assert [t.value for t in tag_timexes(text, FRI_2022)] == ["2023-01"]
     # as a verb it still marks the past
-    assert [t.value for t in tag_timexes("The board revised it in May.", FRI_2022)] == ["2021-05"]
-    assert [t.value for t in tag_timexes("It is the revised plan for May.", FRI_2022)] == [
-        "2022-05"]
+    assert [t.value for t in tag_timexes("The board revised it in July.", FRI_2022)] == ["2021-07"]
+    assert [t.value for t in tag_timexes("It is the revised plan for July.", FRI_2022)] == [
+        "2022-07"]
