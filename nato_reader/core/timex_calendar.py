@@ -130,6 +130,8 @@ def month_year(anchor: date, month: int, tense: str, day: int = 0,
     behind = min((-g, y) for y, g in gaps.items() if g <= 0)
     if tense in ("future", "pastfuture"):
         return ahead[1]
+    if tense == "pastonly":  # "last Oct. 23"
+        return behind[1]
     if tense == "past":
         return ahead[1] if ahead[0] * 4 < behind[0] else behind[1]
     return ahead[1] if ahead[0] < behind[0] else behind[1]

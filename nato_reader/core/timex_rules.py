@@ -122,7 +122,12 @@ def _full_date(m, ctx):
             return ("DATE", f"XXXX-{month:02d}-{day:02d}") if 1 <= day <= 31 else None
         wd = m.groupdict().get("wd")
         weekday = WEEKDAYS.get(wd.lower()) if wd else None
-        year = cal.month_year(ctx.anchor, month, ctx.tense(m), day, weekday)
+        rel = re.search(r"\b(last|next|this\s+past|this\s+coming)\s+$", ctx.before(m, 16))
+        if rel and not wd:  # "last Oct. 23": the latest one before the anchor
+            tense = "future" if rel[1] in ("next", "this coming") else "pastonly"
+        else:
+            tense = ctx.tense(m)
+        year = cal.month_year(ctx.anchor, month, tense, day, weekday)
     d = cal.safe_date(year, month, day)
     return ("DATE", cal.fmt_day(d)) if d else None
 
@@ -160,6 +165,9 @@ def _bare_month(m, ctx):
     if m.group(0) == word and re.match(r"\s+(?:of|for|on|against)\s+(?:the\s+)?[A-Z]",
                                         ctx.text[m.end(): m.end() + 30]):
         return None  # "the March for Life", "the March of the Mothers": a name
+    if m["rel"] and re.match(rf"\s*{DAY_NUM}\b(?!\s*(?:%|percent))",
+                             ctx.text[m.end(): m.end() + 8]):
+        return None  # "last Oct. 23": the month-day rule reads the "last"
     month = _month(word)
     if ctx.anchor is None:
         return ("DATE", f"XXXX-{month:02d}")

@@ -347,3 +347,15 @@ def test_a_participle_used_as_adjective_does_not_set_the_tense():
     assert [t.value for t in tag_timexes("The board revised it in July.", FRI_2022)] == ["2021-07"]
     assert [t.value for t in tag_timexes("It is the revised plan for July.", FRI_2022)] == [
         "2022-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was shot last Oct. 23 at home.", ("Oct. 23", "DATE", "2021-10-23")),
+        ("He was shot last March 20 at home.", ("March 20", "DATE", "2022-03-20")),
+        ("We meet again next March 3.", ("March 3", "DATE", "2023-03-03")),
+    ],
+)
+def test_last_or_next_before_a_month_and_day(text, expected):
+    assert only(text, FRI_2022) == expected
