@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.library_view.filter_changed.connect(self._library_filter_changed)
         self.entity_panel.entity_selected.connect(self._entity_selected)
         self.reader.entity_clicked.connect(self._entity_clicked)
+        self.reader.date_clicked.connect(self._date_clicked)
         self.entity_panel.step_requested.connect(self.step_mention)
         self.entity_panel.show_articles_requested.connect(self.show_articles_mentioning)
         self.timeline.event_activated.connect(self.go_to_event)
@@ -312,6 +313,13 @@ class MainWindow(QMainWindow):
         if article_id != self.current_id and not self.library_view.select_article(article_id):
             self.open_article(article_id)
         self.reader.scroll_to(start, end, flash=True)
+
+    def _date_clicked(self, body_start: int) -> None:
+        """A date in the article: select its event on the timeline (when it has one)."""
+        if self.current_id is not None and self.timeline.select_expression(
+                self.current_id, body_start):
+            self.timeline_dock.show()
+            self.timeline_dock.raise_()
 
     def _timeline_mode_toggled(self, on: bool) -> None:
         self.settings.set_timeline_library_mode(on)

@@ -20,6 +20,9 @@ DISPLACY = {
     "ORDINAL": "#e4e7d2", "CARDINAL": "#e4e7d2", "PERCENT": "#e4e7d2",
 }
 FALLBACK = "#ddd"
+# The temporal expressions (analysis.timexes, every TIMEX3 type) are highlighted as one
+# more type under this label; the entity labels never include it (see core.entity_rules).
+DATES = "DATE"
 
 LABEL_NAMES = {
     "PERSON": "People", "ORG": "Organisations", "GPE": "Countries, cities",

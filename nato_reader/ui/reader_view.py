@@ -49,11 +49,13 @@ PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 LABEL_PROPERTY = QTextFormat.Property.UserProperty + 1
 CANONICAL_PROPERTY = QTextFormat.Property.UserProperty + 2
 ANNOTATION_PROPERTY = QTextFormat.Property.UserProperty + 3
+TIMEX_PROPERTY = QTextFormat.Property.UserProperty + 4  # body start of a date, or -1
 
 
 class ReaderView(FindInArticle, QWidget):
     selection_changed = Signal()
     entity_clicked = Signal(str)  # canonical name of a highlighted mention clicked on
+    date_clicked = Signal(int)  # body start of a highlighted date clicked on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,14 +203,15 @@ class ReaderView(FindInArticle, QWidget):
             # The caret falls between two characters: take the one under the pointer.
             if offset is not None and point.x() < self.browser.cursorRect(cursor).x():
                 offset -= 1
-            canonical = self._canonical_at(offset) if offset is not None and offset >= 0 else None
-            if canonical:
-                self.entity_clicked.emit(canonical)
+            if offset is not None and offset >= 0:
+                fmt = self.char_format_at(offset)
+                canonical = fmt.property(CANONICAL_PROPERTY)
+                timex = fmt.property(TIMEX_PROPERTY)
+                if isinstance(canonical, str) and canonical:
+                    self.entity_clicked.emit(canonical)
+                elif isinstance(timex, int) and timex >= 0:
+                    self.date_clicked.emit(timex)
         return super().eventFilter(watched, event)
-
-    def _canonical_at(self, offset: int) -> str | None:
-        value = self.char_format_at(offset).property(CANONICAL_PROPERTY)
-        return value if isinstance(value, str) and value else None
 
     # -- selection, jumps, the selected entity -------------------------------------------
 
@@ -388,9 +391,11 @@ class ReaderView(FindInArticle, QWidget):
         clear.setProperty(LABEL_PROPERTY, "")
         clear.setProperty(CANONICAL_PROPERTY, "")
         clear.setProperty(ANNOTATION_PROPERTY, 0)
+        clear.setProperty(TIMEX_PROPERTY, -1)
         clear.setToolTip("")
         whole.mergeCharFormat(clear)
         if self.analysis is not None:
+            self._paint_dates()  # first: an entity that overlaps a date keeps its colour
             for mention in self.analysis.mentions:
                 strong = mention.canonical == self.selected_entity
                 if mention.label in self.hidden_types or not (self.entities_visible or strong):
@@ -415,6 +420,21 @@ class ReaderView(FindInArticle, QWidget):
                 fmt.setToolTip(annotation.note)
             self.cursor_for(annotation.start, annotation.end).mergeCharFormat(fmt)
         self._update_extra()
+
+    def _paint_dates(self) -> None:
+        """The temporal expressions as one more type, "DATE", toggled like the others;
+        the tooltip gives the normalised TIMEX3 value."""
+        if not self.entities_visible or palette.DATES in self.hidden_types:
+            return
+        fmt = QTextCharFormat()
+        fmt.setBackground(palette.entity_background(palette.DATES, self.dark))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(palette.entity_underline(palette.DATES, self.dark))
+        fmt.setProperty(LABEL_PROPERTY, palette.DATES)
+        for timex in self.analysis.timexes:
+            fmt.setProperty(TIMEX_PROPERTY, timex.start)
+            fmt.setToolTip(f"{timex.value or 'unresolved'} ({timex.type})")
+            self.cursor_for(timex.start, timex.end).mergeCharFormat(fmt)
 
     def _flash_step(self, alpha) -> None:
         self._flash_alpha = int(alpha)

@@ -61,6 +61,16 @@ class TimelineDock(QWidget):
         if hasattr(self.widget, "fit_all"):
             self.widget.fit_all()
 
+    def select_expression(self, article_id: int, body_start: int) -> bool:
+        """Select the event of the date at `body_start` (a click on it in the article);
+        False when it has none on the timeline (a duration, unresolved, filtered out)."""
+        event = next((e for e in self.shown
+                      if e.article_id == article_id and e.body_start == body_start), None)
+        if event is None or not hasattr(self.widget, "select_event"):
+            return False
+        self.widget.select_event(event)
+        return self.widget.selected_event() is not None
+
     def refresh(self) -> None:
         ids = self.article_ids if self.library_mode else [self.current_id]
         self.events = []

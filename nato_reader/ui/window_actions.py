@@ -160,6 +160,8 @@ def rebuild_type_actions(window, analysis: Analysis | None) -> None:
     counts: dict[str, int] = {}
     for mention in analysis.mentions if analysis else ():
         counts[mention.label] = counts.get(mention.label, 0) + 1
+    if analysis and analysis.timexes:
+        counts[palette.DATES] = len(analysis.timexes)
     window.types_toolbar.clear()
     window.types_menu.clear()
     window.type_actions = {}
@@ -173,7 +175,11 @@ def rebuild_type_actions(window, analysis: Analysis | None) -> None:
         )
         action.setCheckable(True)
         action.setChecked(label not in window.reader.hidden_types)
-        action.setToolTip(f"Show or hide {palette.label_name(label).lower()} ({label})")
+        name = palette.label_name(label).lower()
+        tip = f"Show or hide {name} ({label})"
+        if label == palette.DATES:  # not an entity type: every TIMEX3 expression
+            tip = "Show or hide dates, times and durations (click one: the timeline)"
+        action.setToolTip(tip)
         action.toggled.connect(lambda on, lab=label: window.set_type_visible(lab, on))
         window.types_toolbar.addAction(action)
         window.types_menu.addAction(action)

@@ -30,7 +30,8 @@ def test_opening_an_article_shows_it_with_its_analysis(window, session):
     assert window.reader.article.id == article_id
     assert window.analysis_shown()
     assert window.entity_panel.model.groups
-    assert set(window.type_actions) == {m.label for m in window.reader.analysis.mentions}
+    analysis = window.reader.analysis
+    assert set(window.type_actions) == {m.label for m in analysis.mentions} | {"DATE"}
 
 
 def test_selecting_an_entity_in_the_panel_highlights_its_mentions(qtbot, window):
