@@ -64,7 +64,9 @@ def entity_background(label: str, dark: bool, strong: bool = False) -> QColor:
     colour = base_colour(label)
     if dark:
         return _mix(DARK_PAGE, colour, 0.62 if strong else 0.30)
-    return colour if strong else _mix(QColor("#ffffff"), colour, 0.5)
+    # displaCy's DATE is the palest of its colours: a deeper tint, so a date still reads
+    # as marked on the white page.
+    return colour if strong else _mix(QColor("#ffffff"), colour, 0.8 if label == DATES else 0.5)
 
 
 def entity_underline(label: str, dark: bool) -> QColor:
