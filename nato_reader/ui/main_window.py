@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nato_reader.core.model import Analysis
-from nato_reader.ui import palette, window_actions
+from nato_reader.ui import palette, transfer, window_actions
 from nato_reader.ui.entity_panel import EntityPanel
 from nato_reader.ui.library_view import LibraryView
 from nato_reader.ui.reader_view import ReaderView
@@ -406,17 +405,14 @@ class MainWindow(QMainWindow):
     # -- import and export ---------------------------------------------------------------------
 
     def import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", str(Path.home()),
-            "Articles (*.txt *.md *.markdown *.text);;All files (*)")
-        if files:
-            self.import_paths([Path(f) for f in files])
+        paths = transfer.ask_import_files(self)
+        if paths:
+            self.import_paths(paths)
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles",
-                                                  str(Path.home()))
-        if folder:
-            self.import_paths([Path(folder)])
+        paths = transfer.ask_import_folder(self)
+        if paths:
+            self.import_paths(paths)
 
     def import_paths(self, paths: list[Path]) -> None:
         self.analysis_error = ""
@@ -429,51 +425,21 @@ class MainWindow(QMainWindow):
             self.open_article(self.current_id)
             self.reader.browser.verticalScrollBar().setValue(scroll)
         if report.errors and self.interactive:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import",
-                              f"{len(report.errors)} file(s) could not be imported.",
-                              QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText("\n".join(report.errors))
-            box.open()
+            transfer.show_import_errors(self, report)
 
     def export(self) -> None:
-        selected = self.library_view.selected_article_ids()
-        total = self.session.library.articles.count()
-        ids = None
-        if selected and len(selected) < total:
-            box = QMessageBox(QMessageBox.Icon.Question, "Export",
-                              "Export which articles as Markdown?", parent=self)
-            some = box.addButton(f"Selected ({len(selected)})", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(f"All ({total})", QMessageBox.ButtonRole.YesRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() is None or box.buttonRole(box.clickedButton()) == \
-                    QMessageBox.ButtonRole.RejectRole:
-                return
-            ids = selected if box.clickedButton() is some else None
-        folder = QFileDialog.getExistingDirectory(self, "Export to folder", str(Path.home()))
-        if folder:
-            self.session.export(ids, Path(folder))
+        chosen = transfer.ask_export(self, self.library_view.selected_article_ids(),
+                                     self.session.library.articles.count())
+        if chosen is not None:
+            self.session.export(*chosen)
 
     def _exported(self, report) -> None:
-        """Say what was written, where, and what was kept because the user edited it."""
-        written = [str(p) for p in report.written]
-        beside = [f"{new}  (your edited {Path(old).name} was kept)"
-                  for old, new in report.written_beside]
-        text = f"Export: {report.summary()}."
-        if report.analysis_unavailable:
-            text += " The analysis was unavailable: files have no entities or timeline."
-        self.status_label.setText(text)
+        """Say what was written, where, what was written beside a file the user edited,
+        and whether it was cancelled."""
+        message = transfer.export_message(report)
+        self.status_label.setText(message.status)
         if self.interactive:
-            icon = QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information
-            box = QMessageBox(icon, "Export", text, QMessageBox.StandardButton.Ok, self)
-            folder = Path(written[0]).parent if written else None
-            if folder is not None:
-                box.setInformativeText(f"In {folder}")
-            details = written + beside + [str(p) + "  (unchanged)" for p in report.unchanged]
-            details += report.errors + report.warnings
-            if details:
-                box.setDetailedText("\n".join(details))
-            box.open()
+            transfer.show_export_report(self, message)
 
     # -- drag and drop, closing ----------------------------------------------------------------
 

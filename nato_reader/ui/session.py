@@ -366,9 +366,11 @@ class Session(QObject):
 
     def _exported(self, worker: Worker, report) -> None:
         self._forget(worker)
-        self.exported.emit(report)
         summary = report.summary() if hasattr(report, "summary") else "done"
-        self.task_finished.emit(f"Export: {summary}")
+        warnings = getattr(report, "warnings", [])
+        # Finished first, then the report: the window's fuller message is the last word.
+        self.task_finished.emit("; ".join([f"Export: {summary}", *warnings]))
+        self.exported.emit(report)
 
     # -- task bookkeeping ---------------------------------------------------------------
 
