@@ -246,14 +246,18 @@ _DUR_LEAD = (r"(?:(?:the|its|their|a|an|this|that|each\s+of\s+the)\s+)?(?:(?P<re
 _DUR_ADJ = r"(?:\s+(?:more|additional|extra|full|straight|consecutive|further|long|whole))?"
 
 
-@rule("duration", rf"(?:{APPROX}\s+)?{_DUR_LEAD}(?:{APPROX}\s+)?"
+@rule("duration", rf"(?:{APPROX}\s+)?{_DUR_LEAD}(?:{APPROX}\s+)?(?P<half>half\s+(?=an?\s))?"
       rf"(?P<n>{NUMBER}|{VAGUE_NUM}){_DUR_ADJ}[\s-]+(?P<u>{UNIT_WORD}|weekend)(?P<pl>s)?"
-      r"(?P<tail>[-\s](?:old|long))?(?![\w-])")
+      r"(?P<and_half>\s+and\s+a\s+half)?(?P<tail>[-\s](?:old|long))?(?![\w-])")
 def _duration(m, ctx):
     n = parse_number(m["n"])
     unit = unit_of(m["u"])
     if unit is None:
         return None
+    if n is not None and m["half"]:  # "half an hour"
+        n = n / 2
+    if n is not None and m["and_half"]:  # "an hour and a half"
+        n = n + 0.5
     word = m["n"].lower()
     if word in ("a", "an") and m["pl"]:
         return None

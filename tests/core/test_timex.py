@@ -359,3 +359,16 @@ def test_a_participle_used_as_adjective_does_not_set_the_tense():
 )
 def test_last_or_next_before_a_month_and_day(text, expected):
     assert only(text, FRI_2022) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote took half an hour.", ("half an hour", "DURATION", "PT30M")),
+        ("The vote took an hour and a half.", ("an hour and a half", "DURATION", "PT1H30M")),
+        ("The jet vanished a minute and a half later.",
+         ("a minute and a half", "DURATION", "PT1M30S")),
+    ],
+)
+def test_halves_of_units(text, expected):
+    assert only(text) == expected
