@@ -18,7 +18,13 @@ except ImportError:  # pragma: no cover
 class TimelineDock(QWidget):
     """Feeds the timeline widget: the current article's events, or in library mode every
     listed article's, one lane each; selecting an entity keeps the events whose sentence
-    mentions it."""
+    mentions it.
+
+    The widget fits all its events whenever it is given new ones. When a refresh only adds
+    events (analyses arriving in library mode) and the user has zoomed or panned, the dock
+    puts the user's view back; it fits on the first fill, on a new set of articles, and
+    when asked (Fit, Ctrl+0).
+    """
 
     event_activated = Signal(int, int, int)  # article id, sentence start, sentence end
 
@@ -32,6 +38,7 @@ class TimelineDock(QWidget):
         self.entity = ""
         self.events: list = []  # all events fed to the widget
         self.shown: list = []  # those that pass the entity filter
+        self._fit_next = True  # a new set of articles: fit whatever the user's view
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if TimelineWidget is not None:
@@ -53,6 +60,7 @@ class TimelineDock(QWidget):
 
     def set_library_mode(self, on: bool, article_ids: list[int]) -> None:
         self.library_mode, self.article_ids = on, list(article_ids)
+        self._fit_next = True
         if hasattr(self.widget, "set_library_mode"):
             self.widget.set_library_mode(on)
         self.refresh()
@@ -73,6 +81,7 @@ class TimelineDock(QWidget):
 
     def refresh(self) -> None:
         ids = self.article_ids if self.library_mode else [self.current_id]
+        before = {(e.article_id, e.body_start) for e in self.events}
         self.events = []
         for article_id in ids:
             if article_id is None:
@@ -81,6 +90,10 @@ class TimelineDock(QWidget):
                         else self.session.analysis(article_id))
             if analysis is not None:
                 self.events += events_from_analysis(self.session.article(article_id), analysis)
+        added_only = bool(before) and before <= {(e.article_id, e.body_start)
+                                                 for e in self.events}
+        user_view = self._user_view() if added_only and not self._fit_next else None
+        self._fit_next = False
         if hasattr(self.widget, "set_events"):
             self.widget.set_events(self.events)
             published = None
@@ -88,6 +101,26 @@ class TimelineDock(QWidget):
                 published = self.session.article(self.current_id).published
             self.widget.set_reference_date(published)
         self._apply_filter()
+        if user_view is not None:
+            self._show_range(*user_view)
+
+    def _user_view(self) -> tuple | None:
+        """The range in view, if the user has moved away from the fitted view; else None.
+        (Fitting the current events and comparing needs nothing but the widget's public
+        API; the repaint waits for the event loop, so nothing flickers.)"""
+        if not hasattr(self.widget, "visible_range"):
+            return None
+        seen = self.widget.visible_range()
+        self.widget.fit_all()
+        return seen if self.widget.visible_range() != seen else None
+
+    def _show_range(self, first, last) -> None:
+        """Zoom and pan the widget back to [first, last] (to the day)."""
+        now_first, now_last = self.widget.visible_range()
+        have, want = (now_last - now_first).days, (last - first).days
+        if have > 0 and want > 0:
+            self.widget.zoom(want / have)
+        self.widget.pan_days((first - self.widget.visible_range()[0]).days)
 
     def _apply_filter(self) -> None:
         if not self.entity:
