@@ -34,6 +34,7 @@ from nato_reader.core import timex_calendar as cal
 from nato_reader.core import timex_named as _named  # noqa: F401  (registers rules)
 from nato_reader.core import timex_relative as _relative  # noqa: F401  (registers rules)
 from nato_reader.core.model import Span, Timex
+from nato_reader.core.timex_ranges import add_range_ends
 from nato_reader.core.timex_rules import RULES, Context
 
 __all__ = ["split_sentences", "tag_timexes"]
@@ -180,7 +181,7 @@ def _tag_sentence(text: str, anchor: date | None, sent: Span, hits) -> list[Time
                     candidates.append((m.start(), m.end(), priority, result[0], result[1]))
     chosen = _longest_non_overlapping(candidates)
     chosen = _merge_clock_times(text, chosen)
-    chosen = _add_range_ends(text, sent.end, chosen)
+    chosen = add_range_ends(text, sent.end, chosen)
     return [Timex(s, e, text[s:e], kind, _finish_value(value, anchor), sent)
             for s, e, kind, value in chosen]
 
@@ -206,51 +207,6 @@ def _longest_non_overlapping(candidates):
             taken.append((start, end, kind, value))
     taken.sort()
     return taken
-
-
-# "June 5-23", "March 3 to 7, 2022", "between May 4 and 9": the second day of a range
-# whose month comes first has no month of its own; it gets the first day's month.
-_RANGE_END = re.compile(r"\s*(?:(?P<dash>-|\u2013|\u2014|to|through|until|till)|(?P<and>and))\s*"
-                        r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\w%]|[.,:/-]\d|\s*(?:%|percent|"
-                        r"per\s+cent|million|billion|points?|people|times)\b)"
-                        r"(?:,?\s+(?P<y>(?:1[0-9]|20)\d\d)(?![\d%]))?")
-_FULL_DAY = re.compile(r"([\dX]{4})-(\d\d)-(\d\d)")
-
-
-def _add_range_ends(text, sent_end, chosen):
-    if not chosen:
-        return chosen
-    out: list[tuple[int, int, str, str]] = []
-    skip = -1
-    for i, item in enumerate(chosen):
-        if i == skip:
-            continue
-        start, end, kind, value = item
-        day = _FULL_DAY.fullmatch(value)
-        m = _RANGE_END.match(text, end, sent_end) if kind == "DATE" and day else None
-        following = chosen[i + 1] if i + 1 < len(chosen) else None
-        if m and following and following[0] < m.end():
-            if m["y"] and following[0] >= m.start("y") and following[1] <= m.end():
-                skip = i + 1  # the range's year, tagged on its own: the range takes it
-            else:
-                m = None
-        if m is None or not text[end - 1].isdigit():
-            out.append(item)
-            continue
-        first, last = int(day[3]), int(m["d"])
-        if m["and"] and not text[max(0, start - 9):start].lower().rstrip().endswith("between"):
-            out.append(item)
-            continue
-        year = m["y"] or day[1]
-        if last <= first or (year != "XXXX" and cal.safe_date(int(year), int(day[2]), last)
-                             is None) or last > 31:
-            out.append(item)
-            continue
-        if m["y"] and not re.search(r"\d{4}", text[start:end]):
-            value = f"{year}-{day[2]}-{day[3]}"  # "June 5" had no year: the range gives one
-        out.append((start, end, kind, value))
-        out.append((m.start("d"), m.end(), "DATE", f"{year}-{day[2]}-{last:02d}"))
-    return out
 
 
 def _merge_clock_times(text, chosen):

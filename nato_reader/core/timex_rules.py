@@ -23,6 +23,7 @@ from nato_reader.core.timex_lexicon import (
     WEEKDAYS,
     YEAR4,
 )
+from nato_reader.core.timex_ranges import year_range_end
 
 
 @dataclass
@@ -184,7 +185,7 @@ def _bare_month(m, ctx):
 
 
 @rule("year", rf"(?:(?P<pre>(?:the\s+)?(?:calendar|fiscal|financial|model|school)\s+(?:year\s+)?|"
-      rf"(?:the\s+)?year\s+|{_MOD}|fy\s*))?(?<![\d$£€.,/:])(?<!\d-)(?P<y>{YEAR4})(?![\d%]|\.\d|,\d|-\d|"
+      rf"(?:the\s+)?year\s+|{_MOD}|fy\s*))?(?<![\d$£€.,/:])(?<!\d-)(?P<y>{YEAR4})(?![\d%]|\.\d|,\d|-(?!\d\d(?:\d\d)?\b)\d|"
       r"\s*(?:%|percent|per\s+cent))")
 def _year(m, ctx):
     year = int(m["y"])
@@ -196,6 +197,8 @@ def _year(m, ctx):
         return None
     if re.search(r"(?:no\.|number|page|route|flight|room|\$)\s*$", before):
         return None
+    if ctx.text.startswith("-", m.end()) and year_range_end(ctx.text, m.end(), year) is None:
+        return None  # "2019-05", "1990-12": not a range of years
     pre = (m["pre"] or "").lower()
     if "half" in pre:
         return ("DATE", f"{year:04d}-H{1 if 'first' in pre else 2}")

@@ -372,3 +372,17 @@ def test_last_or_next_before_a_month_and_day(text, expected):
 )
 def test_halves_of_units(text, expected):
     assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bill died in the 2019-2020 session.", [("2019", "2019"), ("2020", "2020")]),
+        ("The 2022/23 budget was cut.", [("2022", "2022"), ("23", "2023")]),
+        ("It was the 1999-00 season.", [("1999", "1999"), ("00", "2000")]),
+        ("Error code 2019-05 appeared.", []),
+        ("Part 1990-2090 failed.", []),
+    ],
+)
+def test_ranges_of_years(text, expected):
+    assert [(t.text, t.value) for t in tag_timexes(text, FRI_2022)] == expected
