@@ -42,7 +42,8 @@ _WORD_NUMS = sorted((k for k in SMALL if " " not in k and k not in ("a", "an")),
                     key=len, reverse=True)
 NUM_WORD = "|".join(_WORD_NUMS)
 # "two", "twenty-four", "twenty four", "24", "2 1/2", "1.5", "a", "a couple of".
-NUMBER = (rf"(?:\d{{1,4}}(?:\.\d+)?(?:\s+1/2)?|(?:{NUM_WORD})(?:[-\s](?:{NUM_WORD}))?"
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:\.\d+)?(?:\s+1/2)?|"
+          rf"(?:{NUM_WORD})(?:[-\s](?:{NUM_WORD}))?"
           r"(?:\s+and\s+a\s+half)?|(?:a\s+)?couple\s+of|a\s+dozen|a\s+hundred|an?)")
 VAGUE_NUM = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous)"
 UNIT_WORD = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
@@ -61,7 +62,7 @@ _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 
 def parse_number(text: str) -> float | None:
     """The value of a number phrase, or None when it is vague ("several")."""
-    t = " ".join(text.lower().replace("-", " ").split())
+    t = " ".join(re.sub(r"(?<=\d),(?=\d{3})", "", text.lower()).replace("-", " ").split())
     if t in SMALL:
         return SMALL[t]
     if _VAGUE_START.match(t):

@@ -105,10 +105,20 @@ def _clock(m, ctx):
     return ("TIME", f"T{hour:02d}:{minute:02d}")
 
 
+# Weekdays inside names: "Black Friday", "Mr. Sunday", "the Sunday Times"
+_NAME_BEFORE_WEEKDAY = re.compile(r"(?-i:\b(?:Black|Cyber|Super|Bloody|Good|Holy|Ash|Palm|"
+                                  r"Mr|Mrs|Ms|Dr|Man|Girl)\.?\s+)$")
+_NAME_AFTER_WEEKDAY = re.compile(r"(?-i:\s+(?:Times|Telegraph|Express|Mirror|Mail|Post|Herald|"
+                                 r"Tribune|Agreement|Accords?|Night\s+Live|School|Club)\b)")
+
+
 @rule("weekday", r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming|past|early|late|"
       rf"earlier|later|mid-?)[\s-]+)?(?P<wd>{WEEKDAY_NAME})"
       r"(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?")
 def _weekday(m, ctx):
+    if not m["rel"] and (_NAME_BEFORE_WEEKDAY.search(ctx.text, max(0, m.start() - 8), m.start())
+                         or _NAME_AFTER_WEEKDAY.match(ctx.text, m.end())):
+        return None
     name = m["wd"]
     weekday = WEEKDAYS[name.lower().rstrip("s") if name.lower().endswith("s") and
                        name.lower().rstrip("s") in WEEKDAYS else name.lower()]

@@ -386,3 +386,18 @@ def test_halves_of_units(text, expected):
 )
 def test_ranges_of_years(text, expected):
     assert [(t.text, t.value) for t in tag_timexes(text, FRI_2022)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Black Friday sales rose.", []),
+        ("The Sunday Times reported it.", []),
+        ("Mr. Sunday spoke to reporters.", []),
+        ("Shops were busy on Friday.", [("Friday", "DATE", "2023-03-31")]),
+        ("The abbey has stood for nearly 1,000 years.",
+         [("nearly 1,000 years", "DURATION", "P1000Y")]),
+    ],
+)
+def test_weekdays_in_names_and_numbers_with_separators(text, expected):
+    assert values(text) == expected
