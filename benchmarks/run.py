@@ -11,9 +11,11 @@ fewer repetitions (for a smoke run); the default measures the 10,000-article lib
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -34,7 +36,29 @@ BENCHMARKS = {
 }
 
 
-def run_one(name: str, quick: bool, timeout: float) -> dict:
+def snapshot_code() -> Path:
+    """Copy the package (and its seeds and resources) as it is now, so every benchmark
+    of the run measures the same code: the analysis cache is keyed by a hash of the
+    analysis code, and an edit in the working tree mid-run would invalidate it."""
+    root = HERE / "out" / "snapshot"
+    shutil.rmtree(root, ignore_errors=True)
+    for name in ("nato_reader", "seeds", "resources"):
+        shutil.copytree(HERE.parent / name, root / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(root / "nato_reader", quiet=1)
+    return root
+
+
+def code_state() -> dict:
+    def git(*args: str) -> str:
+        proc = subprocess.run(["git", *args], capture_output=True, cwd=HERE.parent)
+        return proc.stdout.decode().strip()
+
+    return {"commit": git("rev-parse", "--short", "HEAD") or None,
+            "uncommitted_changes": bool(git("status", "--porcelain", "--", "nato_reader"))}
+
+
+def run_one(name: str, quick: bool, timeout: float, pythonpath: str | None = None) -> dict:
     script, full_args, quick_args = BENCHMARKS[name]
     path = HERE / script
     if not path.exists():
@@ -44,7 +68,7 @@ def run_one(name: str, quick: bool, timeout: float) -> dict:
     try:
         proc = subprocess.run([sys.executable, str(path), *args], capture_output=True,
                               timeout=timeout, cwd=HERE.parent,
-                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+                              env=child_env(pythonpath))
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f} s"}
     elapsed = round(time.perf_counter() - start, 1)
@@ -58,6 +82,14 @@ def run_one(name: str, quick: bool, timeout: float) -> dict:
         result["error"] = f"exit {proc.returncode}: {proc.stderr.decode()[-400:]}"
     result["wall_s"] = elapsed
     return result
+
+
+def child_env(pythonpath: str | None) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if pythonpath:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (pythonpath, env.get("PYTHONPATH"))
+                                            if p)
+    return env
 
 
 def _get(data: dict, dotted: str):
@@ -116,30 +148,29 @@ def summarise(results: dict) -> list[dict]:
     return rows
 
 
-def git_commit() -> str | None:
-    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                          cwd=HERE.parent)
-    return proc.stdout.decode().strip() or None
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
     parser.add_argument("--only", help="comma-separated: " + ",".join(BENCHMARKS))
     parser.add_argument("--timeout", type=float, default=900.0, help="per benchmark, s")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="run against the working tree as it changes, not a copy")
     args = parser.parse_args(argv)
     names = args.only.split(",") if args.only else list(BENCHMARKS)
     unknown = set(names) - set(BENCHMARKS)
     if unknown:
         parser.error(f"unknown benchmarks: {', '.join(sorted(unknown))}")
     start = time.perf_counter()
+    code = code_state()
+    root = None if args.no_snapshot else snapshot_code()
+    code["snapshot"] = str(root) if root else None
     results: dict = {}
     for name in names:
         print(f"running {name}…", file=sys.stderr, flush=True)
-        results[name] = run_one(name, args.quick, args.timeout)
+        results[name] = run_one(name, args.quick, args.timeout, str(root) if root else None)
     document = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "commit": git_commit(),
+        "code": code,
         "quick": args.quick,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count()},
