@@ -177,8 +177,9 @@ def _tag_sentence(text: str, anchor: date | None, sent: Span, hits) -> list[Time
                 if not _word_bounded(text, m.start(), m.end()):
                     continue
                 result = resolve(m, ctx)
-                if result is not None:
-                    candidates.append((m.start(), m.end(), priority, result[0], result[1]))
+                if result is not None:  # a third item, if any, is a later start
+                    start = result[2] if len(result) > 2 else m.start()
+                    candidates.append((start, m.end(), priority, result[0], result[1]))
     chosen = _longest_non_overlapping(candidates)
     chosen = _merge_clock_times(text, chosen)
     chosen = add_range_ends(text, sent.end, chosen)

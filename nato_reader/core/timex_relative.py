@@ -289,7 +289,17 @@ def _duration(m, ctx):
     if unit == "Q" and not (m["rel"] or (n and n >= 2 and "-" not in m["u"] and
                                           not m.group(0).endswith(("-quarters", "-quarter")))):
         return None  # "a quarter", "three-quarters": fractions, not periods
-    return ("DURATION", duration_value(n, unit))
+    value = duration_value(n, unit)
+    lead = ctx.text[m.start():m.start("n")]
+    if (not m["pl"] and word not in ("a", "an") and re.match(r"-|\s+[a-z]", ctx.text[
+            m.start("u") - 1: m.start("u")] + ctx.after(m, 3)) and _DETERMINER.fullmatch(lead)):
+        # a duration used as an adjective ("a two-year term", "the 14-day truce"): the
+        # determiner belongs to the noun, not to the duration
+        return ("DURATION", value, m.start("n"))
+    return ("DURATION", value)
+
+
+_DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that)\s+", re.IGNORECASE)
 
 
 @rule("bare_units", r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few|"

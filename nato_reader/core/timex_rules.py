@@ -45,7 +45,8 @@ class Context:
         return self.text[m.end(): min(self.sent_end, m.end() + n)].lower()
 
 
-Resolver = Callable[[re.Match, Context], "tuple[str, str] | None"]
+# (type, value), or (type, value, start) to leave words at the front out of the extent
+Resolver = Callable[[re.Match, Context], "tuple[str, str] | tuple[str, str, int] | None"]
 RULES: list[tuple[str, re.Pattern, Resolver]] = []
 
 

@@ -401,3 +401,17 @@ def test_ranges_of_years(text, expected):
 )
 def test_weekdays_in_names_and_numbers_with_separators(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She began a 10-day tour.", ("10-day", "DURATION", "P10D")),
+        ("He won a three-year term.", ("three-year", "DURATION", "P3Y")),
+        ("The 24-hour strike ended.", ("24-hour", "DURATION", "PT24H")),
+        ("The strike lasted a week.", ("a week", "DURATION", "P1W")),
+        ("The two days passed quietly.", ("The two days", "DURATION", "P2D")),
+    ],
+)
+def test_a_duration_used_as_an_adjective_leaves_out_the_determiner(text, expected):
+    assert only(text) == expected
