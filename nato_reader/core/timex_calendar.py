@@ -245,7 +245,7 @@ def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
     for _dist, i in order:  # nearest first; the first marker decides
         kind = _word_tense(words, i)
         if kind is not None:
-            if kind == "future" and "had" in words[max(0, i - 2):i]:
+            if kind == "future" and "had" in words[max(0, i - 4):i]:
                 return "pastfuture"
             return kind
     return "none"

@@ -415,3 +415,10 @@ def test_weekdays_in_names_and_numbers_with_separators(text, expected):
 )
 def test_a_duration_used_as_an_adjective_leaves_out_the_determiner(text, expected):
     assert only(text) == expected
+
+
+def test_a_future_seen_from_the_past_is_already_past():
+    # FRI_2022 is Friday 25 March: "had been due to expire Wednesday" is the 23rd
+    text = "The offer had been due to expire Wednesday evening."
+    assert only(text, FRI_2022) == ("Wednesday evening", "TIME", "2022-03-23TEV")
+    assert only("The offer is due to expire Wednesday.", FRI_2022)[2] == "2022-03-30"
