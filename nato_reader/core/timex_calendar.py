@@ -196,7 +196,7 @@ _BEFORE_ADJECTIVE = _words("a an the its their his her our my your this these th
                            "newly previously recently already")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-_TENSE_WINDOW = 80
+_TENSE_WINDOW = 160
 
 
 def _word_tense(words: list[str], i: int) -> str | None:

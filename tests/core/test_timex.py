@@ -422,3 +422,11 @@ def test_a_future_seen_from_the_past_is_already_past():
     text = "The offer had been due to expire Wednesday evening."
     assert only(text, FRI_2022) == ("Wednesday evening", "TIME", "2022-03-23TEV")
     assert only("The offer is due to expire Wednesday.", FRI_2022)[2] == "2022-03-30"
+
+
+def test_the_tense_of_a_long_sentence_is_read_beyond_the_nearest_words():
+    # FRI_2022 is 25 March 2022: the nearest November is ahead, but the verb is past
+    text = ("In November, only weeks after the long-awaited opening of the new regional "
+            "parliament building in the northern provincial capital and its many "
+            "surrounding districts, a storm destroyed the roof.")
+    assert only(text, FRI_2022) == ("November", "DATE", "2021-11")
