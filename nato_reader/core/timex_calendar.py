@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -233,19 +234,41 @@ def _word_tense(words: list[str], i: int) -> str | None:
 def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """"past", "future", "pastfuture" (a future seen from the past: "had been due to"),
     "present", or "none": from the tense marker nearest [start, end) in text[lo:hi]."""
-    if _BY_BEFORE.search(text, max(lo, start - 4), start):
-        return "future"  # a deadline: "by February", "by Dec. 15"
-    lo = max(lo, start - _TENSE_WINDOW)
-    hi = min(hi, end + _TENSE_WINDOW)
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, lo, hi)]
-    words = [t[2] for t in tokens]
-    order = sorted((start - t_end if t_end <= start else t_start - end + 3, i)
-                   for i, (t_start, t_end, _) in enumerate(tokens)
-                   if not start <= t_start < end)
-    for _dist, i in order:  # nearest first; the first marker decides
-        kind = _word_tense(words, i)
-        if kind is not None:
-            if kind == "future" and "had" in words[max(0, i - 4):i]:
-                return "pastfuture"
-            return kind
-    return "none"
+    return TenseReader(text, lo, hi).tense(start, end)
+
+
+class TenseReader:
+    """Tense lookups in one sentence: its words are read once, on the first lookup, and
+    each word's reading is kept, so many expressions in one sentence cost little (and a
+    megabyte without a full stop is read once, not once per expression)."""
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo, self.hi = text, lo, hi
+        found = list(_TOKEN.finditer(text, lo, hi))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        self.words = [m.group().lower() for m in found]
+        self.kinds: dict[int, str | None] = {}
+
+    def tense(self, start: int, end: int) -> str:
+        if _BY_BEFORE.search(self.text, max(self.lo, start - 4), start):
+            return "future"  # a deadline: "by February", "by Dec. 15"
+        lo = max(self.lo, start - _TENSE_WINDOW)
+        hi = min(self.hi, end + _TENSE_WINDOW)
+        starts, ends, words, kinds = self.starts, self.ends, self.words, self.kinds
+        first, last = bisect_left(starts, lo), bisect_left(ends, hi + 1)
+        i = bisect_right(ends, start) - 1  # nearest word ending before the expression
+        j = bisect_left(starts, end)  # nearest word starting after it
+        while i >= first or j < last:  # nearest first (ties: the word before); first marker
+            if j >= last or (i >= first and start - ends[i] <= starts[j] - end + 3):
+                k, i = i, i - 1
+            else:
+                k, j = j, j + 1
+            if k not in kinds:
+                kinds[k] = _word_tense(words, k)
+            kind = kinds[k]
+            if kind is not None:
+                if kind == "future" and "had" in words[max(0, k - 4):k]:
+                    return "pastfuture"
+                return kind
+        return "none"

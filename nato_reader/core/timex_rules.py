@@ -36,7 +36,11 @@ class Context:
     sent_end: int
 
     def tense(self, m: re.Match) -> str:
-        return cal.tense_near(self.text, m.start(), m.end(), self.sent_start, self.sent_end)
+        reader = self.__dict__.get("_tense")
+        if reader is None:  # read the sentence's words once, on the first question
+            reader = self.__dict__["_tense"] = cal.TenseReader(
+                self.text, self.sent_start, self.sent_end)
+        return reader.tense(m.start(), m.end())
 
     def before(self, m: re.Match, n: int = 20) -> str:
         return self.text[max(self.sent_start, m.start() - n): m.start()].lower()
