@@ -26,8 +26,9 @@ Figures
   baseline through nlp.pipe plus dateparser; both warmed up first.
 - --ablation: the same figures for our analysis with different spaCy components: "full"
   (the default pipeline, sentences from the parser), "ner+senter" (ours) and "ner"
-  (sentences from the rule splitter), plus how many parser sentence boundaries each
-  reproduces on the seeds and TempEval texts.
+  (sentences from the rule splitter): seed scores, TempEval timex scores (sentences
+  matter to the tagger), agreement with the full pipeline's sentence starts and final
+  mentions over the seeds + TempEval texts, and speed.
 """
 
 from __future__ import annotations
@@ -189,14 +190,25 @@ def words_per_second(analyser: Analyser, items, repeat: int) -> dict:
             "words_per_second": round(words / seconds)}
 
 
-def sentence_agreement(profile: str, texts: list[str]) -> dict:
-    """Share of the parser's sentence starts that `profile` also finds (and vice versa)."""
-    parser = [set(s.start for s in a.sentences)
-              for a in analysis_mod.analyse_many([(t, None) for t in texts], profile="full")]
-    other = [set(s.start for s in a.sentences)
-             for a in analysis_mod.analyse_many([(t, None) for t in texts], profile=profile)]
-    common = sum(len(p & o) for p, o in zip(parser, other, strict=True))
-    return prf(common, sum(map(len, other)), sum(map(len, parser)))
+def agreement_with_full(profile: str, texts: list[str]) -> dict:
+    """How far `profile` reproduces the full pipeline: the parser's sentence starts, and
+    our final entity mentions (span, label, canonical) computed with the full pipeline."""
+    items = [(t, None) for t in texts]
+    full = analysis_mod.analyse_many(items, profile="full")
+    other = analysis_mod.analyse_many(items, profile=profile)
+    out = {}
+    for key, get in (("sentences", lambda a: {s.start for s in a.sentences}),
+                     ("mentions", lambda a: set(a.mentions))):
+        common = sum(len(get(f) & get(o)) for f, o in zip(full, other, strict=True))
+        out[key] = prf(common, sum(len(get(o)) for o in other),
+                       sum(len(get(f)) for f in full))
+    return out
+
+
+def _profile_tagger(profile: str):
+    def tag(text, anchor):
+        return analysis_mod.analyse_many([(text, anchor)], profile=profile)[0].timexes
+    return tag
 
 
 def tempeval_summary(result: dict | None) -> dict | None:
@@ -250,7 +262,9 @@ def main(argv: list[str] | None = None) -> int:
         texts = [text for text, _ in speed_items]
         report["ablation"] = {
             profile: {**score_seeds(ours(profile), seeds),
-                      "sentences_vs_parser": sentence_agreement(profile, texts),
+                      "agreement_with_full": agreement_with_full(profile, texts),
+                      "tempeval_timex_value_f1": (tempeval_summary(evaluate_tempeval(
+                          _profile_tagger(profile), args.data)) or {}).get("all"),
                       "speed": words_per_second(ours(profile), speed_items, args.repeat)}
             for profile in nlp_mod.PROFILES
         }

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from nato_reader.core import entity_context as ctx
@@ -41,6 +41,7 @@ from nato_reader.core.model import EntityCorrection, Mention, Span
 __all__ = ["ENTITY_LABELS", "EntityRow", "apply_corrections", "consolidate", "entity_rows"]
 
 _LINKABLE = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
+_WORD_START = re.compile(r"(?<![\w-])\w+")
 _ACRONYM_STOP = {"of", "the", "and", "for", "de", "du", "des", "la", "&"}
 
 
@@ -75,11 +76,17 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
 
 
 def _remove_overlaps(cands: list[Candidate]) -> list[Candidate]:
-    """Longest first; a span that overlaps a kept one is dropped."""
+    """Longest first; a span that overlaps a kept one is dropped (n log n: long texts)."""
+    starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
+    ends: list[int] = []
     kept: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
-            kept.append(c)
+        i = bisect.bisect_right(starts, c.start)
+        if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -135,12 +142,13 @@ def _plausible_at(text: str, start: int, end: int) -> bool:
 
 def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
     """Short forms take the canonical name of a full form in the same text."""
-    persons: dict[tuple[str, ...], str] = {}
+    persons: dict[str, dict[tuple[str, ...], str]] = {}  # by last word, for long texts
     orgs: dict[str, str] = {}
     for c in cands:
         words = tuple(c.surface(text).split())
         if c.label == "PERSON" and len(words) >= 2:
-            persons.setdefault(words, c.canonical or normalise_name(c.surface(text)))
+            persons.setdefault(words[-1], {}).setdefault(
+                words, c.canonical or normalise_name(c.surface(text)))
         if c.label == "ORG" and len(words) >= 2:
             initials = "".join(w[0] for w in words if w.lower() not in _ACRONYM_STOP)
             orgs.setdefault(initials.upper(), c.canonical or normalise_name(c.surface(text)))
@@ -149,7 +157,9 @@ def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None
             continue
         surface = c.surface(text)
         words = tuple(surface.split())
-        full = {name for key, name in persons.items()
+        if not words:
+            continue
+        full = {name for key, name in persons.get(words[-1], {}).items()
                 if len(key) > len(words) and key[-len(words):] == words}
         if len(full) == 1:
             c.canonical, c.label, c.locked = full.pop(), "PERSON", True
@@ -178,20 +188,41 @@ def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
             known[surname] = idents.pop()
     if not known:
         return cands
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-        re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
     taken = sorted((c.start, c.end) for c in cands)
     starts = [s for s, _ in taken]
     added = []
-    for m in pattern.finditer(text):
-        i = bisect.bisect_right(starts, m.start())
-        if (i and taken[i - 1][1] > m.start()) or (i < len(taken) and taken[i][0] < m.end()):
+    for start, end, surface in _occurrences(text, known):
+        i = bisect.bisect_right(starts, start)
+        if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
             continue
-        if not _plausible_at(text, m.start(), m.end()):
+        if not _plausible_at(text, start, end):
             continue
-        label, canonical, locked = known[m.group()]
-        added.append(Candidate(m.start(), m.end(), label, canonical, locked))
+        label, canonical, locked = known[surface]
+        added.append(Candidate(start, end, label, canonical, locked))
     return sorted(cands + added, key=lambda c: c.start) if added else cands
+
+
+def _occurrences(text: str, surfaces) -> Iterator[tuple[int, int, str]]:
+    """Where the (capitalised) surfaces occur as whole words, longest first at each word.
+    A dictionary on the first word, not one big regex alternation: a long text can name
+    thousands of entities, and the alternation would then be quadratic."""
+    by_word: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        first = _WORD_START.match(surface)
+        if first:
+            by_word.setdefault(first.group(), []).append(surface)
+    last_end = 0
+    for m in _WORD_START.finditer(text):
+        pos = m.start()
+        if pos < last_end or not text[pos].isupper():
+            continue
+        for surface in by_word.get(m.group(), ()):
+            end = pos + len(surface)
+            if text.startswith(surface, pos) and not (
+                    end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+                yield pos, end, surface
+                last_end = end
+                break
 
 
 def _vote_types(text: str, cands: list[Candidate]) -> None:
