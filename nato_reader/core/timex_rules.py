@@ -71,8 +71,21 @@ def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
+_DAY_WORDS = {w: i + 1 for i, w in enumerate((
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth"))}
+_DAY_WORDS.update({f"twenty{sep}{w}": 20 + n for sep in ("-", " ") for w, n in _DAY_WORDS.items()
+                   if n < 10})
+_DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+# "March eighth", "June twenty-first" (spoken: broadcast transcripts)
+DAY_WORD = "(?:" + "|".join(sorted((w.replace(" ", r"\s+") for w in _DAY_WORDS), key=len,
+                                   reverse=True)) + ")"
+
+
 def _day(word: str) -> int:
-    return int(re.match(r"\d+", word).group())
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else _DAY_WORDS[" ".join(word.lower().split())]
 
 
 def _year_ref(anchor: date | None, word: str | None) -> int | None:
@@ -117,7 +130,7 @@ _WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_NAME}),?\s+(?:the\s+)?)?"
 
 @rule("day_month", rf"{_WD_PREFIX}(?P<d>{DAY_NUM})\s+(?:of\s+)?(?P<m>{MONTH_NAME})"
       rf"(?:,?\s+(?P<y>{YEAR4}|{_REL_YEAR})\b)?")
-@rule("month_day", rf"{_WD_PREFIX}(?P<m>{MONTH_NAME})\s+(?:the\s+)?(?P<d>{DAY_NUM})\b"
+@rule("month_day", rf"{_WD_PREFIX}(?P<m>{MONTH_NAME})\s+(?:the\s+)?(?P<d>{DAY_NUM}|{DAY_WORD})\b"
       rf"(?![.,]?\d|\s*(?:%|percent|per\s+cent|-(?![0-3]?\d\b)))"
       rf"(?:,?\s+(?P<y>{YEAR4}|{_REL_YEAR})\b)?")
 def _full_date(m, ctx):

@@ -430,3 +430,15 @@ def test_the_tense_of_a_long_sentence_is_read_beyond_the_nearest_words():
             "building in the northern provincial capital and its many outlying "
             "districts, a storm destroyed the roof.")
     assert only(text, FRI_2022) == ("June", "DATE", "2021-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote is on June twenty-first.", ("June twenty-first", "DATE", "2023-06-21")),
+        ("It was signed on March the eighth, 2019.",
+         ("March the eighth, 2019", "DATE", "2019-03-08")),
+    ],
+)
+def test_spoken_ordinal_days(text, expected):
+    assert only(text) == expected
