@@ -82,3 +82,9 @@ def session(qapp, seeded_library) -> Session:
     s = Session(seeded_library, analyse=fake_analyse)
     yield s
     s.wait_for_tasks()
+
+
+@pytest.fixture
+def article(session):
+    """The first article of the seeded library, as the store returns it."""
+    return session.library.articles.get(session.library.articles.summaries()[0].id)

@@ -15,23 +15,13 @@ from nato_reader.ui.reader_view import ReaderView
 
 
 @pytest.fixture
-def asession(session):
-    return session
-
-
-@pytest.fixture
-def article(asession):
-    return asession.library.articles.get(asession.library.articles.summaries()[0].id)
-
-
-@pytest.fixture
-def window(qtbot, asession, article):
+def window(qtbot, session, article):
     win = QMainWindow()
     win.reader = ReaderView(win)
     win.setCentralWidget(win.reader)
     qtbot.addWidget(win)
     win.reader.set_article(article)
-    win.actions_list = install_annotation_actions(win, asession, win.reader)
+    win.actions_list = install_annotation_actions(win, session, win.reader)
     win.controller = win.findChild(AnnotationActions)
     return win
 
@@ -70,22 +60,22 @@ def test_disabled_without_selection(window, article):
     assert window.controller.highlight_selection("claim") is None
 
 
-def test_highlight_uses_selection_and_last_colour(window, asession, article):
+def test_highlight_uses_selection_and_last_colour(window, session, article):
     highlight = window.actions_list[0]
     start, end = select(window, article, "Secretary General")
-    first_colour = asession.library.colours.all()[0].name
+    first_colour = session.library.colours.all()[0].name
     highlight.trigger()
-    (made,) = stored(asession, article)
+    (made,) = stored(session, article)
     assert (made.start, made.end, made.exact, made.colour) == (
         start, end, "Secretary General", first_colour)
-    assert asession.undo_stack.undoText() == f"Highlight “Secretary General” as {first_colour}"
-    asession.undo_stack.undo()
-    assert stored(asession, article) == []
+    assert session.undo_stack.undoText() == f"Highlight “Secretary General” as {first_colour}"
+    session.undo_stack.undo()
+    assert stored(session, article) == []
 
 
-def test_highlight_as_colour_then_remembered(window, asession, article):
+def test_highlight_as_colour_then_remembered(window, session, article):
     controller = window.controller
-    names = [c.name for c in asession.library.colours.all()]
+    names = [c.name for c in session.library.colours.all()]
     assert [a.data() for a in controller.colour_actions] == names
     assert [a.shortcut().toString() for a in controller.colour_actions] == [
         f"Ctrl+{n}" for n in range(1, len(names) + 1)]
@@ -94,26 +84,26 @@ def test_highlight_as_colour_then_remembered(window, asession, article):
     evidence.trigger()
     select(window, article, "NATO")
     window.actions_list[0].trigger()  # plain Highlight: the last colour used
-    assert sorted((a.exact, a.colour) for a in stored(asession, article)) == [
+    assert sorted((a.exact, a.colour) for a in stored(session, article)) == [
         ("NATO", "evidence"), ("Stoltenberg", "evidence")]
     assert controller.last_colour == "evidence"
 
 
-def test_colour_menu_follows_the_palette(window, asession):
+def test_colour_menu_follows_the_palette(window, session):
     controller = window.controller
-    dialog = ColourDialog(asession, window)
+    dialog = ColourDialog(session, window)
     dialog.warn = pytest.fail
     assert dialog.add_colour("background", "#dddddd")
     assert controller.colour_actions[-1].data() == "background"
     assert controller.colour_actions[-1] in window.actions()  # the shortcut is live
     assert dialog.rename_colour("background", "context")
     assert controller.colour_actions[-1].data() == "context"
-    asession.undo_stack.undo()
-    asession.undo_stack.undo()
+    session.undo_stack.undo()
+    session.undo_stack.undo()
     assert "background" not in [a.data() for a in controller.colour_actions]
 
 
-def test_add_note_is_one_undo_step(window, asession, article):
+def test_add_note_is_one_undo_step(window, session, article):
     controller = window.controller
 
     def write(dialog):
@@ -126,24 +116,24 @@ def test_add_note_is_one_undo_step(window, asession, article):
 
     controller.exec_dialog = write
     select(window, article, "Jens Stoltenberg")
-    count = asession.undo_stack.count()
+    count = session.undo_stack.count()
     window.actions_list[2].trigger()
-    (made,) = stored(asession, article)
+    (made,) = stored(session, article)
     assert (made.exact, made.note, made.tags, made.colour) == (
         "Jens Stoltenberg", "Named in *every* report", ("leaders",), "question")
-    assert asession.undo_stack.count() == count + 1
-    asession.undo_stack.undo()
-    assert stored(asession, article) == []
+    assert session.undo_stack.count() == count + 1
+    session.undo_stack.undo()
+    assert stored(session, article) == []
     controller.exec_dialog = lambda dialog: False  # cancel creates nothing
     window.actions_list[2].trigger()
-    assert stored(asession, article) == []
+    assert stored(session, article) == []
 
 
-def test_colour_dialog_validates_and_undoes(qtbot, asession, article):
-    made = asession.add_annotation(article.id, 0, 10, "claim")
-    model = AnnotationsModel(asession)
+def test_colour_dialog_validates_and_undoes(qtbot, session, article):
+    made = session.add_annotation(article.id, 0, 10, "claim")
+    model = AnnotationsModel(session)
     model.set_article(article.id)
-    dialog = ColourDialog(asession)
+    dialog = ColourDialog(session)
     qtbot.addWidget(dialog)
     warnings = []
     dialog.warn = warnings.append
@@ -157,21 +147,21 @@ def test_colour_dialog_validates_and_undoes(qtbot, asession, article):
     assert dialog.current_name() == "assertion"
     assert dialog.recolour("assertion", "#112233")
     assert model.colour_hex("assertion") == "#112233"
-    asession.undo_stack.undo()
-    asession.undo_stack.undo()
+    session.undo_stack.undo()
+    session.undo_stack.undo()
     assert model.annotation(model.row_of(made.id)).colour == "claim"
-    assert asession.library.colours.get("claim").hex == "#ffb3a7"
+    assert session.library.colours.get("claim").hex == "#ffb3a7"
     assert [dialog.list.item(r).data(256) for r in range(dialog.list.count())] == [
-        c.name for c in asession.library.colours.all()]
+        c.name for c in session.library.colours.all()]
 
 
-def test_custom_current_article(qtbot, asession, article):
-    other = asession.library.articles.summaries()[1].id
+def test_custom_current_article(qtbot, session, article):
+    other = session.library.articles.summaries()[1].id
     win = QMainWindow()
     qtbot.addWidget(win)
     reader = ReaderView(win)
     reader.set_article(article)
-    controller = AnnotationActions(win, asession, reader, current_article_id=lambda: other)
+    controller = AnnotationActions(win, session, reader, current_article_id=lambda: other)
     start = article.body.index("NATO")
     reader.browser.setTextCursor(reader.cursor_for(start, start + 4))
     assert controller.target() == (other, start, start + 4)

@@ -29,16 +29,6 @@ class RecordingReader(ReaderView):
         super().scroll_to(start, end, flash)
 
 
-@pytest.fixture
-def asession(session):
-    return session
-
-
-@pytest.fixture
-def article(asession):
-    return asession.library.articles.get(asession.library.articles.summaries()[0].id)
-
-
 def annotate(session, article, text, colour, note="", tags=(), nth=0):
     start = -1
     for _ in range(nth + 1):
@@ -48,24 +38,24 @@ def annotate(session, article, text, colour, note="", tags=(), nth=0):
 
 
 @pytest.fixture
-def annotated(asession, article):
+def annotated(session, article):
     """Four highlights in body order, one of them then orphaned."""
     made = [
-        annotate(asession, article, "Stoltenberg", "claim", "Is this *settled*?", ("leaders",)),
-        annotate(asession, article, "NATO", "evidence", "", ("nato", "leaders")),
-        annotate(asession, article, "Secretary General", "question", "Who decides?"),
-        annotate(asession, article, "the", "claim", "lost in a re-import", ("nato",), nth=3),
+        annotate(session, article, "Stoltenberg", "claim", "Is this *settled*?", ("leaders",)),
+        annotate(session, article, "NATO", "evidence", "", ("nato", "leaders")),
+        annotate(session, article, "Secretary General", "question", "Who decides?"),
+        annotate(session, article, "the", "claim", "lost in a re-import", ("nato",), nth=3),
     ]
     # An orphan, as re-anchoring leaves one: same row, flagged.
-    deleted = asession.delete_annotation(made[3].id)
-    made[3] = asession.restore_annotation(dataclasses.replace(deleted, orphan=True))
+    deleted = session.delete_annotation(made[3].id)
+    made[3] = session.restore_annotation(dataclasses.replace(deleted, orphan=True))
     return made
 
 
 @pytest.fixture
-def panel(qtbot, asession, article, annotated):
+def panel(qtbot, session, article, annotated):
     reader = RecordingReader(article)
-    widget = AnnotationsPanel(asession, reader)
+    widget = AnnotationsPanel(session, reader)
     qtbot.addWidget(reader)
     qtbot.addWidget(widget)
     widget.resize(360, 640)
@@ -78,8 +68,8 @@ def ids(proxy):
     return [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2) for r in range(proxy.rowCount())]
 
 
-def test_model_passes_modeltester(qtmodeltester, asession, article, annotated):
-    model = AnnotationsModel(asession)
+def test_model_passes_modeltester(qtmodeltester, session, article, annotated):
+    model = AnnotationsModel(session)
     model.set_article(article.id)
     qtmodeltester.check(model, force_py=True)
     proxy = AnnotationFilterProxy(orphans=False)
@@ -88,25 +78,25 @@ def test_model_passes_modeltester(qtmodeltester, asession, article, annotated):
     qtmodeltester.check(proxy, force_py=True)
 
 
-def test_model_follows_changes_without_reset(qtbot, asession, article, annotated):
-    model = AnnotationsModel(asession)
+def test_model_follows_changes_without_reset(qtbot, session, article, annotated):
+    model = AnnotationsModel(session)
     model.set_article(article.id)
     resets = []
     model.modelReset.connect(lambda: resets.append(1))
     with qtbot.waitSignal(model.rowsRemoved):
-        asession.delete_annotation(annotated[1].id)
+        session.delete_annotation(annotated[1].id)
     assert [a.id for a in model.annotations()] == [annotated[0].id, annotated[2].id,
                                                    annotated[3].id]
     with qtbot.waitSignal(model.rowsInserted):
-        asession.restore_annotation(annotated[1])
+        session.restore_annotation(annotated[1])
     with qtbot.waitSignal(model.dataChanged):
-        asession.update_annotation(annotated[2].id, note="edited")
+        session.update_annotation(annotated[2].id, note="edited")
     assert model.annotation(model.row_of(annotated[2].id)).note == "edited"
     assert resets == []
     # Another article's changes are not ours.
-    other = asession.library.articles.summaries()[1].id
+    other = session.library.articles.summaries()[1].id
     with qtbot.assertNotEmitted(model.rowsInserted):
-        asession.add_annotation(other, 0, 5, "claim")
+        session.add_annotation(other, 0, 5, "claim")
 
 
 def test_same_article_again_keeps_the_selection(panel, annotated):
@@ -215,8 +205,8 @@ def test_editor_cancel_or_no_change_pushes_nothing(panel, annotated):
     assert stack.count() == before
 
 
-def test_editor_renders_markdown_preview(qtbot, asession):
-    dialog = AnnotationEditor("quote", asession.library.colours.all(), ["nato"],
+def test_editor_renders_markdown_preview(qtbot, session):
+    dialog = AnnotationEditor("quote", session.library.colours.all(), ["nato"],
                               note="# Heading\n\n*soft*")
     qtbot.addWidget(dialog)
     html = dialog.note.preview.toHtml()
@@ -262,9 +252,9 @@ def test_tag_completion_offers_existing_tags(qtbot, panel):
     assert set(panel.session.library.articles.get(article_id).tags) == {"nato", "leaders"}
 
 
-def test_no_article(qtbot, asession):
+def test_no_article(qtbot, session):
     reader = RecordingReader()
-    widget = AnnotationsPanel(asession, reader)
+    widget = AnnotationsPanel(session, reader)
     qtbot.addWidget(reader)
     qtbot.addWidget(widget)
     assert widget.model.rowCount() == 0
