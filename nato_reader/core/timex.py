@@ -103,7 +103,7 @@ _TRIGGER = re.compile(
     r"(?<![A-Za-z])(?=[A-Za-z0-9])(?:"
     r"(?P<month>(?-i:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
     r"|(?P<weekday>(?-i:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
-    r"|(?P<digit>\d+)"
+    r"|(?P<digit>\d+|(?-i:[QH])[1-4]\b)"
     r"|(?P<unit>\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
     r"centur|period))"
     r"|(?P<season>\b(?:spring|summer|autumn|fall|winter))"
@@ -118,7 +118,8 @@ _TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _NEEDS = {
-    "iso": "digit", "numeric": "digit", "day_month": "month", "month_day": "month",
+    "iso": "digit", "numeric": "digit", "dotted": "digit", "day_month": "month",
+    "month_day": "month",
     "day_range": "month",
     "month_year": "month", "month": "month", "year": "digit", "decade": "digit",
     "century": "unit", "quarter": "unit", "quarter_ref": "unit", "year_period": "unit",

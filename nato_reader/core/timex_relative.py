@@ -168,11 +168,13 @@ _UNIT_REL_RE = "|".join(sorted((k.replace(" ", r"\s+") for k in _UNIT_REL), key=
 
 
 @rule("unit_rel", rf"(?P<rel>{_UNIT_REL_RE})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
-      r"(?P<u>week|weekend|month|year|quarter|decade|century)\b(?!-)")
+      r"(?P<u>week|weekend|fortnight|month|year|quarter|decade|century)\b(?!-)")
 def _unit_relative(m, ctx):
     if in_title(m, ctx):
         return None
     rel, unit = " ".join(m["rel"].lower().split()), m["u"].lower()
+    if unit == "fortnight":  # "the past fortnight": two weeks up to now
+        return ("DURATION", "P2W") if _UNIT_REL[rel] else None
     offset = _UNIT_REL[rel]
     code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
             "century": "C", "weekend": "WE"}[unit]

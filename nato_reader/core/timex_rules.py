@@ -110,8 +110,20 @@ APPROX = (r"(?:about|nearly|almost|around|roughly|approximately|some|only|just|b
 
 # --- absolute calendar dates -------------------------------------------------------
 
-@rule("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+@rule("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)"
+      r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b")
 def _iso(m, ctx):
+    d = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d and m["H"]:  # "2023-06-14T10:00Z": a timestamp
+        return ("TIME", f"{cal.fmt_day(d)}T{m['H']}:{m['M']}")
+    return ("DATE", cal.fmt_day(d)) if d else None
+
+
+@rule("dotted", r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d)(?![\d.]\d|\d)")
+def _dotted(m, ctx):
+    """European day.month.year ("14.06.2023"), not a version ("version 1.2.2023")."""
+    if re.search(r"(?:version|release|build|v)\s*$", ctx.before(m, 10)):
+        return None
     d = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return ("DATE", cal.fmt_day(d)) if d else None
 
@@ -223,11 +235,21 @@ def _year(m, ctx):
     return ("DATE", cal.fmt_year(year))
 
 
-@rule("quarter_code", rf"(?P<p>(?-i:[QH]))(?P<n>[1-4])(?:\s+|/|-)?(?P<y>{YEAR4}|'\d\d)")
+@rule("quarter_code", rf"(?P<p>(?-i:[QH]))(?P<n>[1-4])(?:(?:\s+|/|-)?(?P<y>{YEAR4}|'\d\d)|"
+      r"(?=\s+[a-z]|\s*[,.;:)]|\s*$))")
 def _quarter_code(m, ctx):
     n = int(m["n"])
     if m["p"] == "H" and n > 2:
         return None
+    if not m["y"]:  # "Q3 results": this year's, or last year's if still ahead
+        if m["p"] != "Q":
+            return None
+        if ctx.anchor is None:
+            return ("DATE", f"XXXX-Q{n}")
+        year = ctx.anchor.year
+        if n > cal.quarter_of(ctx.anchor) and ctx.tense(m) == "past":
+            year -= 1
+        return ("DATE", f"{year:04d}-Q{n}")
     y = m["y"].lstrip("'")
     year = int(y) if len(y) == 4 else 2000 + int(y)
     return ("DATE", f"{year:04d}-{m['p']}{n}")

@@ -442,3 +442,20 @@ def test_the_tense_of_a_long_sentence_is_read_beyond_the_nearest_words():
 )
 def test_spoken_ordinal_days(text, expected):
     assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Posted 2023-03-30T10:05Z by the desk.",
+         [("2023-03-30T10:05Z", "TIME", "2023-03-30T10:05")]),
+        ("Signed in Berlin on 14.02.2023.", [("14.02.2023", "DATE", "2023-02-14")]),
+        ("Update to version 1.2.2023 at once.", []),
+        ("Q4 results were weak.", [("Q4", "DATE", "2022-Q4")]),
+        ("Q4 results will be strong.", [("Q4", "DATE", "2023-Q4")]),
+        ("He held an H1 visa.", []),
+        ("Over the past fortnight, prices rose.", [("the past fortnight", "DURATION", "P2W")]),
+    ],
+)
+def test_timestamps_dotted_dates_bare_quarter_codes_and_fortnights(text, expected):
+    assert values(text) == expected
