@@ -6,16 +6,21 @@ time next to a date becomes one TIME ("Thursday at 3 p.m." -> 2022-03-24T15:00).
 
 Relative expressions are resolved against `anchor`, the publication date. News prose
 is mostly past tense, so a bare weekday or month means the most recent one unless the
-nearest verb is future ("will meet on Monday"). Without an anchor, absolute dates are
-still resolved and relative ones get TimeML's X placeholders ("Thursday" ->
-"XXXX-WXX-4", "last year" -> "XXXX"), which are valid TIMEX3 values that
-`Timex.resolved` reports as unresolved.
+nearest tense marker in the sentence is future ("will meet on Monday", "talks start on
+Wednesday": a present-tense timetable) or a future seen from the past ("had been due to
+expire Friday" is past). Ranges get both ends ("June 5-23", "2019-20", timex_ranges).
+Without an anchor, absolute dates are still resolved and relative ones get TimeML's X
+placeholders ("Thursday" -> "XXXX-WXX-4", "last year" -> "XXXX"), which are valid
+TIMEX3 values that `Timex.resolved` reports as unresolved.
 
 No spaCy here: the caller may pass sentence spans; without them a simple splitter is used.
 
 Conventions (TimeML TIMEX3 as annotated in TempEval-3), where a choice had to be made:
 - extents keep determiners and modifiers ("the third quarter", "late March", "nearly two
-  years"), not prepositions; ages ("a 44-year-old") and rates ("$5 a day") are not tagged;
+  years"), not prepositions, except a duration used as an adjective ("a [two-year] term");
+  ages ("a 44-year-old"), rates ("$5 a day") and names ("Black Friday") are not tagged;
+- vague references: "recently", "now", "currently" PRESENT_REF/PAST_REF; pre-verbal
+  "soon", "as soon as possible", "the near term", "will one day" FUTURE_REF;
 - "decades" -> PXDE, "two decades" -> P20Y, quarters of a year as durations in months;
 - "three days later" tags the duration "three days" (the story's clock, not the anchor's);
 - in earnings reports "the quarter", "a year earlier", "the year-ago period" resolve to
