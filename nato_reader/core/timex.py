@@ -136,6 +136,7 @@ _NEEDS = {
     "set_every": "unit weekday month deictic", "set_freq": "unit", "set_every_n": "unit",
     "set_adverb": "setadv unit",
     "reference": "ref", "holiday": "holiday", "spoken_year": "spoken", "story_time": "unit",
+    "story_weekday": "weekday",
 }
 _WINDOW = _MAX_CANDIDATE_CHARS
 
@@ -281,7 +282,7 @@ def _resolve_quarter_references(timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_STORY_REF = re.compile(r"@R(?P<unit>[DWMY])(?P<shift>[+-]\d+)\|(?P<fallback>.*)")
+_STORY_REF = re.compile(r"@R(?P<unit>[DWMY1-7])(?P<shift>[+-]\d+)\|(?P<fallback>.*)")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"(\d{4})")
@@ -301,10 +302,15 @@ def _resolve_story_times(timexes: list[Timex]) -> list[Timex]:
         unit, shift = ref["unit"], int(ref["shift"])
         value = ref["fallback"]
         for prev in reversed(out):
-            point = _point(prev.value, unit)
-            if point is not None:
+            point = _point(prev.value, "D" if unit.isdigit() else unit)
+            if point is None:
+                continue
+            if unit.isdigit():  # "the following Monday": the first one after that day
+                day = cal.weekday_date(point + cal.timedelta(days=shift), int(unit) - 1, shift)
+                value = cal.fmt_day(day)
+            else:
                 value = cal.fmt_at(cal.shift(point, unit, shift), unit)
-                break
+            break
         out.append(Timex(t.start, t.end, t.text, t.type, value, t.sentence))
     return out
 

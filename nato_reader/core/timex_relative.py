@@ -354,3 +354,20 @@ def _story_time(m, ctx):
             r"(?:in|on|during|of|by|until|since|for)\s+$", ctx.before(m, 8)):
         return None
     return ("DATE", f"@R{code}{shift:+d}|" + cal.UNRESOLVED[code])
+
+
+@rule("story_weekday", r"(?P<rel>the\s+following|the\s+next|the\s+previous|the\s+preceding|"
+      rf"the\s+prior)\s+(?P<wd>{WEEKDAY_NAME})\b")
+def _story_weekday(m, ctx):
+    """"The following Monday", "the previous Friday": counted from the last day the
+    story named (from the publication date when it named none)."""
+    weekday = WEEKDAYS.get(m["wd"].lower())
+    if weekday is None:
+        return None  # a plural ("the following Mondays")
+    shift = 1 if m["rel"].lower().split()[-1] in ("following", "next") else -1
+    if ctx.anchor is None:
+        fallback = f"XXXX-WXX-{weekday + 1}"
+    else:
+        start = ctx.anchor + cal.timedelta(days=shift)
+        fallback = cal.fmt_day(cal.weekday_date(start, weekday, shift))
+    return ("DATE", f"@R{weekday + 1}{shift:+d}|{fallback}")

@@ -459,3 +459,12 @@ def test_spoken_ordinal_days(text, expected):
 )
 def test_timestamps_dotted_dates_bare_quarter_codes_and_fortnights(text, expected):
     assert values(text) == expected
+
+
+def test_the_following_or_previous_weekday_counts_from_the_story_day():
+    text = "Talks collapsed on March 3, 2021. The following Monday, he resigned."
+    assert [t.value for t in tag_timexes(text, FRI_2022)] == ["2021-03-03", "2021-03-08"]
+    text = "Talks collapsed on March 3, 2021, a week after the previous Wednesday's vote."
+    assert [t.value for t in tag_timexes(text, FRI_2022)][-1] == "2021-02-24"
+    # no day named before: counted from the publication date
+    assert only("He left the following Monday.", FRI_2022)[2] == "2022-03-28"
