@@ -118,7 +118,8 @@ _TRIGGER = re.compile(
     r"|(?P<ref>\b(?:now|current|recent|lately|formerly|previously|past|future|present|"
     r"nowadays|these\s+days|moment|later|soon|term|some\s*day))"
     r"|(?P<holiday>(?-i:\b(?:Christmas|New\s+Year|Independence|Fourth|Halloween|Valentine|"
-    r"Boxing|Bastille|Armistice|Veterans|Remembrance|May\s+Day|Thanksgiving|Easter)))"
+    r"Boxing|Bastille|Armistice|Veterans|Remembrance|May\s+Day|Thanksgiving|Easter|"
+    r"Good\s+Friday)))"
     r"|(?P<spoken>\b(?:nineteen|twenty|two\s+thousand)))",
     re.IGNORECASE,
 )

@@ -153,7 +153,8 @@ def _easter(year: int) -> cal.date:
 @rule("holiday", r"(?-i:(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
       r"Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Boxing\s+Day|"
       r"Bastille\s+Day|Armistice\s+Day|Veterans\s+Day|Remembrance\s+Day|May\s+Day|"
-      r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?))(?:,?\s+(?P<y>(?:1[0-9]|20)\d\d)\b)?")
+      r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday))"
+      r"(?:,?\s+(?P<y>(?:1[0-9]|20)\d\d)\b)?(?!\s+(?-i:Agreement|Accords?)\b)")
 def _holiday(m, ctx):
     name = " ".join(m["h"].lower().replace("\u2019", "'").split())
     if m["y"]:
@@ -163,8 +164,12 @@ def _holiday(m, ctx):
         return ("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")
     else:
         year = None
-    if name.startswith("thanksgiving") or name.startswith("easter"):
-        find = _thanksgiving if name.startswith("thanksgiving") else _easter
+    if name.startswith(("thanksgiving", "easter", "good friday")):
+        shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
+        base = _thanksgiving if name.startswith("thanksgiving") else _easter
+
+        def find(year: int) -> cal.date:
+            return base(year) + cal.timedelta(days=shift)
         if year is None:
             here = find(ctx.anchor.year)
             tense = ctx.tense(m)

@@ -468,3 +468,15 @@ def test_the_following_or_previous_weekday_counts_from_the_story_day():
     assert [t.value for t in tag_timexes(text, FRI_2022)][-1] == "2021-02-24"
     # no day named before: counted from the publication date
     assert only("He left the following Monday.", FRI_2022)[2] == "2022-03-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Churches filled on Good Friday.", [("Good Friday", "DATE", "2023-04-07")]),
+        ("Easter Monday 2022 was quiet.", [("Easter Monday 2022", "DATE", "2022-04-18")]),
+        ("The Good Friday Agreement held.", []),
+    ],
+)
+def test_holidays_around_easter(text, expected):
+    assert values(text, date(2023, 6, 14)) == expected
