@@ -57,11 +57,13 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = ctx.join_institutions(text, cands)
     named = gaz.named_in(text)
     cands = _add_gazetteer_matches(text, cands, gaz, named)
+    cands = ctx.add_datelines(text, cands, gaz)
     for c in cands:
         entry = gaz.lookup(c.surface(text))
         if entry and (not entry.context or entry.canonical in named):
             c.canonical, c.label, c.locked = entry.canonical, entry.label, True
     ctx.given_name_persons(text, cands, gaz)
+    ctx.persons_by_role(text, cands)
     _link_short_forms(text, cands, gaz)
     ctx.places_by_context(text, cands)
     ctx.events_by_context(text, cands)

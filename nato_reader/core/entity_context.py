@@ -8,7 +8,10 @@ Each is a general convention of English news prose:
   model labelled it);
 - a one-word "person" right after "in", "near" or "the town of" is a place;
 - a one-word "person" opening a sentence and followed at once by a preposition is a
-  capitalised common noun ("Turnout at the rally ...").
+  capitalised common noun ("Turnout at the rally ...");
+- a name right after a word for a person's role is a person ("the cleric Fethullah
+  Gulen", "analyst Liis Petrov");
+- a news-agency dateline ("MADRID (Reuters) -") names a place.
 """
 
 from __future__ import annotations
@@ -32,6 +35,15 @@ _LOCATIVE = re.compile(r"\b(?:in|near|outside|(?:town|city|village|region|port|p
                        r"oblast|capital|outskirts|suburbs|north|south|east|west) of)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 _PREPOSITION_AFTER = re.compile(r" (?:at|of|for|on|in|among|across)\b")
+_ROLE_BEFORE = re.compile(
+    r"\b(?:cleric|analyst|spokesman|spokeswoman|spokesperson|minister|president|chancellor|"
+    r"leader|commander|general|colonel|envoy|ambassador|official|diplomat|journalist|"
+    r"reporter|professor|researcher|lawmaker|senator|activist|businessman|businesswoman|"
+    r"oligarch|blogger|dissident|negotiator|adviser|advisor|economist|"
+    r"secretary|director|chairman|chairwoman|admiral)\s$", re.IGNORECASE)
+_NOT_PLACES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "WRAPUP",
+                         "OPINION", "LIVE", "NEWS", "EDITORIAL", "COMMENT", "INTERVIEW"})
+_DATELINE = re.compile(r"(?:^|\n)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)(?=,? ?(?:\(|[-–—] ))")
 
 
 def join_institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -85,3 +97,30 @@ def drop_capitalised_nouns(text: str, cands: list[Candidate]) -> list[Candidate]
             continue
         keep.append(c)
     return keep
+
+
+def persons_by_role(text: str, cands: list[Candidate]) -> None:
+    for c in cands:
+        if c.locked or c.label == "PERSON":
+            continue
+        words = text[c.start:c.end].split()
+        if (len(words) in (2, 3) and all(w[:1].isupper() for w in words)
+                and not any(w in INSTITUTION_HEADS for w in words)
+                and _ROLE_BEFORE.search(text, max(0, c.start - 20), c.start)):
+            c.label = "PERSON"
+
+
+def add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """"MADRID (Reuters) -" at a paragraph's start: the place the story was filed from."""
+    added = []
+    for m in _DATELINE.finditer(text):
+        start, end = m.span(1)
+        if any(c.start < end and start < c.end for c in cands):
+            continue
+        if m.group(1) in _NOT_PLACES:
+            continue
+        name = " ".join(w.capitalize() for w in m.group(1).split())
+        entry = gaz.lookup(name)
+        added.append(Candidate(start, end, entry.label if entry else "GPE",
+                               entry.canonical if entry else name, locked=True))
+    return sorted(cands + added, key=lambda c: c.start) if added else cands

@@ -238,3 +238,14 @@ def test_trailing_lower_case_words_and_dates_are_not_names():
                 ("9 September 2019", "EVENT"))
     assert by_text(consolidate(text, raw)) == {"Kyiv": ("GPE", "Kyiv"),
                                                "Javelin": ("PRODUCT", "Javelin")}
+
+
+def test_dateline_and_role_words():
+    text = ("BRUSSELS (Reuters) - Allies met. The exiled cleric Omar Haddad Khan, analyst "
+            "Ines Varga and the Tallinn Centre spoke.\n\nUPDATE - More later.")
+    raw = spans(text, ("Reuters", "ORG"), ("Omar Haddad Khan", "ORG"), ("Ines Varga", "GPE"),
+                ("the Tallinn Centre", "ORG"))
+    got = by_text(consolidate(text, raw))
+    assert got["BRUSSELS"] == ("GPE", "Brussels")
+    assert got["Omar Haddad Khan"][0] == "PERSON" and got["Ines Varga"][0] == "PERSON"
+    assert got["Tallinn Centre"][0] == "ORG" and "UPDATE" not in got
