@@ -41,6 +41,7 @@ from nato_reader.core import timex_relative as _relative  # noqa: F401  (registe
 from nato_reader.core.model import Span, Timex
 from nato_reader.core.timex_ranges import add_range_ends
 from nato_reader.core.timex_rules import RULES, Context
+from nato_reader.core.timex_story import CLOCK_MARK, place_clock_times
 
 __all__ = ["split_sentences", "tag_timexes"]
 
@@ -99,7 +100,7 @@ def tag_timexes(text: str, anchor: date | None, sentences: Sequence[Span] = ()) 
         if first == last:
             continue  # nothing in this sentence could start a temporal expression
         found.extend(_tag_sentence(text, anchor, Span(lo, hi), triggers[first:last]))
-    return _resolve_story_times(_resolve_quarter_references(found))
+    return place_clock_times(text, _resolve_story_times(_resolve_quarter_references(found)))
 
 
 # Every rule needs one of a few cheap keywords; the full patterns only run in windows
@@ -331,7 +332,8 @@ def _point(value: str, unit: str) -> date | None:
 
 
 def _finish_value(value: str, anchor: date | None) -> str:
-    """A clock time with no day of its own happens on the publication day."""
+    """A clock time with no day of its own happens on the publication day, unless the
+    story names another (marked here, placed by timex_story.place_clock_times)."""
     if value.startswith("T"):
-        return (anchor.isoformat() if anchor else "XXXX-XX-XX") + value
+        return CLOCK_MARK + (anchor.isoformat() if anchor else "XXXX-XX-XX") + value
     return value

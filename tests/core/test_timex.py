@@ -480,3 +480,18 @@ def test_the_following_or_previous_weekday_counts_from_the_story_day():
 )
 def test_holidays_around_easter(text, expected):
     assert values(text, date(2023, 6, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said the attack was on Tuesday. The gunman opened fire at 3 p.m.",
+         "2023-06-13T15:00"),
+        ("On Tuesday, the gunman opened fire at 3 p.m.", "2023-06-13T15:00"),
+        ("Police spoke on Tuesday. The next briefing will start at 3 p.m.",
+         "2023-06-14T15:00"),
+        ("The briefing is at 3 p.m.", "2023-06-14T15:00"),
+    ],
+)
+def test_a_clock_time_falls_on_the_day_the_story_tells(text, expected):
+    assert tag_timexes(text, date(2023, 6, 14))[-1].value == expected
