@@ -72,10 +72,9 @@ class LibraryView(QWidget):
         header.setSectionResizeMode(LibraryModel.TAGS, QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         header.resizeSection(LibraryModel.TAGS, 64)
+        # The source model sorts all summaries (the proxy forwards sort()), so lazy
+        # batches work in any order.
         self.table.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
-        # Summaries come newest first, so lazy batches suit only that order: any other
-        # sort loads them all (they are in memory already; only the rows are lazy).
-        header.sortIndicatorChanged.connect(self._sort_changed)
 
         filters = QHBoxLayout()
         filters.addWidget(self.tag_box, 1)
@@ -146,8 +145,7 @@ class LibraryView(QWidget):
         return [r.data(ID_ROLE) for r in rows]
 
     def visible_article_ids(self) -> list[int]:
-        while self.model.canFetchMore(QModelIndex()):
-            self.model.fetchMore(QModelIndex())
+        self.model.fetch_all()
         return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
 
     def select_article(self, article_id: int, emit: bool = True) -> bool:
@@ -205,24 +203,18 @@ class LibraryView(QWidget):
         self.entity_chip.setVisible(visible)
         self.entity_clear.setVisible(visible)
 
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        if (column, order) != (LibraryModel.DATE, Qt.SortOrder.DescendingOrder):
-            while self.model.canFetchMore(QModelIndex()):
-                self.model.fetchMore(QModelIndex())
-
     def filtering(self) -> bool:
         p = self.proxy
         return p.search_ids is not None or p.entity_ids is not None or bool(p.tag)
 
     def _filters_changed(self) -> None:
         if self.filtering():  # a filter looks at every article, not the first batch only
-            while self.model.canFetchMore(QModelIndex()):
-                self.model.fetchMore(QModelIndex())
+            self.model.fetch_all()
         self._update_count()
         self.filter_changed.emit()
 
     def _update_count(self, *_args) -> None:
-        total = len(self.model.all_ids())
+        total = self.model.article_count()
         if self.filtering():
             self.count.setText(f"{self.proxy.rowCount():,} of {total:,} articles")
         else:

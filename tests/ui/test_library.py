@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from nato_reader.core.model import ArticleSummary
 from nato_reader.ui.library_model import BATCH, ID_ROLE, LibraryFilter, LibraryModel
@@ -121,3 +121,32 @@ def test_sorting_by_title_sorts_the_whole_library(qtbot, session):
     view.model.set_summaries(summaries)
     view.table.sortByColumn(LibraryModel.TITLE, Qt.SortOrder.AscendingOrder)
     assert view.proxy.index(0, 0).data() == "Article 0000"  # was not in the first batch
+
+
+def test_source_model_sorts_lazily_and_keeps_persistent_rows(qapp):
+    model = LibraryModel()
+    summaries = many_summaries(450)
+    model.set_summaries(summaries)  # kept in the given (store) order
+    assert model.summary(0).id == 1
+    model.sort(LibraryModel.TITLE, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "Article 0449"  # the whole library, not a batch
+    assert model.rowCount() == BATCH  # still lazy
+    persistent = QPersistentModelIndex(model.index(5, 0))  # "Article 0444", id 445
+    model.sort(LibraryModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert persistent.data(ID_ROLE) == 445 and persistent.row() == 444  # followed, loaded
+    model.sort(LibraryModel.DATE, Qt.SortOrder.AscendingOrder)
+    dates = [model.summary(r).published for r in range(model.article_count())]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated) and dates[-1] is None  # undated last
+    assert persistent.data(ID_ROLE) == 445 and persistent.row() < model.rowCount()
+
+
+def test_proxy_forwards_sorting_to_the_source(qtbot, session):
+    view = LibraryView(session)
+    qtbot.addWidget(view)
+    view.model.set_summaries(many_summaries(450))
+    view.table.sortByColumn(LibraryModel.TITLE, Qt.SortOrder.DescendingOrder)
+    assert view.proxy.sortColumn() == -1  # the proxy keeps the source's order
+    assert view.model.sort_order() == (LibraryModel.TITLE, Qt.SortOrder.DescendingOrder)
+    view.set_entity_filter("Someone", {1, 2, 3})
+    assert [view.proxy.index(r, 0).data(ID_ROLE) for r in range(3)] == [3, 2, 1]
