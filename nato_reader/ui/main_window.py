@@ -159,9 +159,10 @@ class MainWindow(QMainWindow):
             return
         self.current_id = article_id
         analysis = self.session.analysis(article_id)
-        self.reader.set_article(article, analysis)
-        self._show_annotations()
-        self._show_analysis(analysis)
+        with self.reader.batched():  # text, analysis and annotations: highlights once
+            self.reader.set_article(article, analysis)
+            self._show_annotations()
+            self._show_analysis(analysis)
         if self.annotations_panel is not None:
             self.annotations_panel.set_article(article_id)
         self.setWindowTitle(f"{article.title} — NATO Reader")
@@ -220,8 +221,10 @@ class MainWindow(QMainWindow):
     def _article_updated(self, article_id: int) -> None:
         if article_id == self.current_id:
             scroll = self.reader.browser.verticalScrollBar().value()
-            self.reader.set_article(self.session.article(article_id), self.reader.analysis)
-            self._show_annotations()
+            with self.reader.batched():
+                self.reader.set_article(self.session.article(article_id),
+                                        self.reader.analysis)
+                self._show_annotations()
             self.reader.browser.verticalScrollBar().setValue(scroll)
 
     def _annotations_changed(self, article_id: int) -> None:

@@ -17,7 +17,8 @@ separator in the document.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
@@ -96,6 +97,8 @@ class ReaderView(FindInArticle, QWidget):
         self._mention_index = -1
         self._flash: tuple[int, int] | None = None
         self._flash_alpha = 0
+        self._deferring = 0  # inside batched(): highlights are applied once, on exit
+        self._highlights_dirty = False
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(1600)
         self._animation.setStartValue(190)
@@ -121,6 +124,18 @@ class ReaderView(FindInArticle, QWidget):
         return QApplication.palette()
 
     # -- content -----------------------------------------------------------------------
+
+    @contextmanager
+    def batched(self) -> Iterator[None]:
+        """Apply highlights once for several changes (opening an article sets the text,
+        the analysis and the annotations: three passes over every mention otherwise)."""
+        self._deferring += 1
+        try:
+            yield
+        finally:
+            self._deferring -= 1
+            if not self._deferring and self._highlights_dirty:
+                self.apply_highlights()
 
     def show_placeholder(self, text: str) -> None:
         self.article = None
@@ -294,10 +309,26 @@ class ReaderView(FindInArticle, QWidget):
     # -- rendering -------------------------------------------------------------------------
 
     def _render(self, keep_scroll: bool = False) -> None:
-        article = self.article
         scroll = self.browser.verticalScrollBar().value()
         doc = self.browser.document()
         doc.clear()
+        edit = QTextCursor(doc)
+        edit.beginEditBlock()  # lay the document out once, when the text is all in
+        try:
+            self._typeset(doc)
+        finally:
+            edit.endEditBlock()
+        self.browser.update_margins()
+        self.browser.setTextCursor(QTextCursor(doc))  # the caret at the top, not the end
+        self._find, self._find_index = [], -1  # cursors into the old text
+        self.apply_highlights()
+        if self.find_bar.isVisible():
+            self._search()
+        if keep_scroll:
+            self.browser.verticalScrollBar().setValue(scroll)
+
+    def _typeset(self, doc) -> None:
+        article = self.article
         text_colour = self._palette().color(QPalette.ColorRole.Text)
         muted = self._palette().color(QPalette.ColorRole.PlaceholderText)
         body_font = reading_font(self.point_size)
@@ -353,14 +384,6 @@ class ReaderView(FindInArticle, QWidget):
             self._para_doc.append(cursor.position())
             cursor.insertText(paragraph, heading_fmt if heading else body_fmt)
             offset += len(paragraph) + 2
-        self.browser.update_margins()
-        self.browser.setTextCursor(QTextCursor(doc))  # the caret at the top, not the end
-        self._find, self._find_index = [], -1  # cursors into the old text
-        self.apply_highlights()
-        if self.find_bar.isVisible():
-            self._search()
-        if keep_scroll:
-            self.browser.verticalScrollBar().setValue(scroll)
 
     def _meta_line(self, article: Article) -> str:
         parts = []
@@ -379,9 +402,23 @@ class ReaderView(FindInArticle, QWidget):
 
     def apply_highlights(self) -> None:
         """Re-apply every highlight from the current state (cheap for an article)."""
+        if self._deferring:
+            self._highlights_dirty = True
+            return
+        self._highlights_dirty = False
         if self.article is None or not self._para_doc:
             return
         doc = self.browser.document()
+        # One edit block: the document lays out and signals once, not once per mention.
+        block = QTextCursor(doc)
+        block.beginEditBlock()
+        try:
+            self._paint_highlights(doc)
+        finally:
+            block.endEditBlock()
+        self._update_extra()
+
+    def _paint_highlights(self, doc) -> None:
         whole = QTextCursor(doc)
         whole.setPosition(self._para_doc[0])
         whole.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
@@ -419,7 +456,6 @@ class ReaderView(FindInArticle, QWidget):
             if annotation.note:
                 fmt.setToolTip(annotation.note)
             self.cursor_for(annotation.start, annotation.end).mergeCharFormat(fmt)
-        self._update_extra()
 
     def _paint_dates(self) -> None:
         """The temporal expressions as one more type, "DATE", toggled like the others;

@@ -162,3 +162,24 @@ def test_escape_in_the_text_closes_the_find_bar(qtbot, reader):
     reader.browser.setFocus()
     qtbot.keyClick(reader.browser, Qt.Key.Key_Escape)
     assert not reader.find_bar.isVisible()
+
+
+def test_batched_changes_paint_highlights_once(reader, session, monkeypatch):
+    passes = []
+    paint = ReaderView._paint_highlights
+    monkeypatch.setattr(ReaderView, "_paint_highlights",
+                        lambda self, doc: (passes.append(1), paint(self, doc)))
+    article, analysis = reader.article, reader.analysis
+    note = Annotation(id=7, article_id=article.id, start=0, end=5, exact=article.body[:5],
+                      prefix="", suffix="", colour="#ff0000")
+    with reader.batched():
+        reader.set_article(article, None)
+        reader.set_annotations([note])
+        reader.set_analysis(analysis)
+        assert passes == []  # nothing painted inside the batch
+    assert passes == [1]
+    mention = analysis.mentions[0]
+    assert reader.label_at(mention.start) == mention.label
+    assert reader.char_format_at(0).property(ANNOTATION_PROPERTY) == 7
+    reader.set_analysis(None)  # outside a batch: at once
+    assert passes == [1, 1] and reader.label_at(mention.start) is None
