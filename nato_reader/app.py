@@ -11,11 +11,12 @@ images are reproducible; the theme and text size follow the user's settings.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from nato_reader.errors import NatoReaderError
 from nato_reader.paths import resource
@@ -27,6 +28,8 @@ from nato_reader.ui.settings import APPLICATION, ORGANISATION, Settings
 
 SCREENSHOT_TIMEOUT_MS = 180_000
 SETTLE_MS = 400  # after the analysis is painted: let layouts and the timeline settle
+LIBRARY_ANALYSIS_DELAY_MS = 300  # after the first paint: let the window settle first
+FIRST_PAINT_TIMEOUT_MS = 5000  # a window that never paints still gets its analysis
 
 
 def make_application() -> QApplication:
@@ -56,12 +59,42 @@ def build_window(library: Library, settings: Settings, open_id: int | None = Non
     wanted = [i for i in (open_id, settings.last_article(str(library.path))) if i is not None]
     if not any(view.select_article(i) for i in wanted):
         view.select_first()
-    # The open article first (the pool runs one job at a time), then the rest.
-    ids = [s.id for s in library.articles.summaries()]
+    # The open article first (the pool runs one job at a time), then the rest, but only
+    # once the window has painted: the worker imports spaCy and holds the GIL for long
+    # stretches, which would delay the first paint (and the library is already listed:
+    # its ids come from the list's model, not a second summaries() query).
     if window.current_id is not None:
         session.request_analysis([window.current_id])
-    session.request_analysis(ids)
+    after_first_paint(window.reader.browser.viewport(),
+                      lambda: session.request_analysis(view.model.all_ids()))
     return window
+
+
+class _FirstPaint(QObject):
+    """Calls `callback` once, LIBRARY_ANALYSIS_DELAY_MS after `widget` first paints (or
+    after FIRST_PAINT_TIMEOUT_MS if it never does, e.g. a window never shown)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._fired = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, self, self._fire)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._fired:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(LIBRARY_ANALYSIS_DELAY_MS, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if not self._fired:
+            self._fired = True
+            self._callback()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    _FirstPaint(widget, callback)
 
 
 def run_gui(db_path: Path, open_id: int | None = None, screenshot: Path | None = None) -> int:

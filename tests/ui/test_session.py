@@ -142,3 +142,24 @@ def test_force_reanalyses_a_cached_article(qtbot, session):
     with qtbot.waitSignal(session.analysis_ready, timeout=10000) as blocker:
         assert session.request_analysis([first], force=True) is not None
     assert blocker.args == [first]
+
+
+def test_library_analysis_starts_only_after_the_window_paints(qtbot, seeded_library,
+                                                             settings, monkeypatch):
+    from nato_reader import app
+    from nato_reader.ui.settings import Settings
+
+    cache_first = seeded_library.articles.summaries()
+    requested = []
+    monkeypatch.setattr(Session, "request_analysis",
+                        lambda self, ids, force=False: requested.append(list(ids)))
+    monkeypatch.setattr(app, "LIBRARY_ANALYSIS_DELAY_MS", 0)
+    window = app.build_window(seeded_library, Settings(settings), restore=False,
+                              interactive=False)
+    qtbot.addWidget(window)
+    opened = [window.current_id]
+    assert requested in ([opened], [opened, opened])  # the open article only, so far
+    qtbot.wait(50)
+    assert all(ids == opened for ids in requested)  # not shown: no paint, no library run
+    window.show()
+    qtbot.waitUntil(lambda: requested[-1] == [s.id for s in cache_first], timeout=3000)
