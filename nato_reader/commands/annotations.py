@@ -8,21 +8,15 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nato_reader.commands.common import open_library, print_json
-from nato_reader.core.anchoring import anchor
-from nato_reader.core.model import Annotation
-from nato_reader.core.webanno import (
-    ItemError,
-    WebAnnotation,
-    WebAnnotationError,
-    read_document,
-    to_collection,
-    to_web_annotation,
-)
 from nato_reader.errors import LibraryError, NatoReaderError
-from nato_reader.store.database import transaction
-from nato_reader.store.library import Library
+
+if TYPE_CHECKING:  # imported where used: every command module loads with the CLI
+    from nato_reader.core.model import Annotation
+    from nato_reader.core.webanno import WebAnnotation
+    from nato_reader.store.library import Library
 
 NEW_COLOUR_HEX = "#f7e463"  # for a colour name the palette does not know yet
 
@@ -82,6 +76,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from nato_reader.core.webanno import to_collection, to_web_annotation
+
     with open_library(args) as library:
         annotations = _selected(library, args.article)
         uris = {s.id: s.uri for s in library.articles.summaries()}
@@ -121,6 +117,9 @@ class WebImportReport:
 def import_web_annotations(library: Library, data) -> WebImportReport:
     """Add the annotations of a Web Annotation document: one transaction for the file,
     one savepoint per annotation so a bad one is reported and the rest go in."""
+    from nato_reader.core.webanno import ItemError, read_document
+    from nato_reader.store.database import transaction
+
     report = WebImportReport()
     with transaction(library.db):
         for item in read_document(data):
@@ -138,6 +137,8 @@ def import_web_annotations(library: Library, data) -> WebImportReport:
 
 
 def _import_one(library: Library, item: WebAnnotation, report: WebImportReport) -> None:
+    from nato_reader.core.anchoring import anchor
+
     article = library.articles.find_by_uri(item.source)
     if article is None:
         raise LibraryError("no article with this uri in the library (see `list --json`)")
@@ -182,6 +183,8 @@ def run_import(args: argparse.Namespace) -> int:
         raise NatoReaderError(f"{args.file}: cannot read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NatoReaderError(f"{args.file}: not a JSON file ({exc})") from exc
+    from nato_reader.core.webanno import WebAnnotationError
+
     with open_library(args) as library:
         try:
             report = import_web_annotations(library, data)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 
 from nato_reader.commands.common import db_path
-from nato_reader.store.check import check_library
-from nato_reader.store.library import Library
 
 
 def register(subparsers, parent: argparse.ArgumentParser) -> None:
@@ -15,6 +13,9 @@ def register(subparsers, parent: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from nato_reader.store.check import check_library
+    from nato_reader.store.library import Library
+
     with Library(db_path(args)) as library:
         problems = check_library(library)
         articles = library.articles.count()

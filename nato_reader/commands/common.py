@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nato_reader.paths import DB_ENV_VAR, default_db_path
-from nato_reader.store.importer import ensure_seeded
-from nato_reader.store.library import Library
+
+if TYPE_CHECKING:  # the store (sqlite-utils, the analysis code) is imported when used:
+    from nato_reader.store.library import Library  # `--help` and the window start faster
 
 
 def db_parent_parser() -> argparse.ArgumentParser:
@@ -28,6 +30,9 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def open_library(args: argparse.Namespace) -> Library:
     """Open the library, importing the bundled articles on its first start."""
+    from nato_reader.store.importer import ensure_seeded
+    from nato_reader.store.library import Library
+
     library = Library(db_path(args))
     report = ensure_seeded(library)
     if report and report.errors:

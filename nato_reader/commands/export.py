@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 from nato_reader.commands.common import open_library
-from nato_reader.store.exporter import FORMATS, export_articles
+
+# The formats of store.exporter.FORMATS (which checks them again), named here so that the
+# exporter and the analysis code it needs are imported only when exporting.
+FORMAT_NAMES = ("json", "md")
 
 
 def register(subparsers, parent: argparse.ArgumentParser) -> None:
@@ -21,13 +24,15 @@ def register(subparsers, parent: argparse.ArgumentParser) -> None:
                         help="an article to export (repeatable; default: the whole library)")
     parser.add_argument("--out", metavar="DIR", type=Path, required=True,
                         help="the folder to write into (created if needed)")
-    parser.add_argument("--format", choices=sorted(FORMATS), default="md",
+    parser.add_argument("--format", choices=FORMAT_NAMES, default="md",
                         help="md: annotated Markdown (default); json: article, entities, "
                         "timeline and W3C Web Annotations")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from nato_reader.store.exporter import export_articles
+
     with open_library(args) as library:
         if args.ids:
             for article_id in args.ids:

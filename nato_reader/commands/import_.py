@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from nato_reader.commands.common import open_library
-from nato_reader.store.importer import import_paths
 
 
 def register(subparsers, parent: argparse.ArgumentParser) -> None:
@@ -21,6 +20,8 @@ def register(subparsers, parent: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from nato_reader.store.importer import import_paths
+
     with open_library(args) as library:
         report = import_paths(library, args.paths)
     for line in report.warnings:
