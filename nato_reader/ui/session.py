@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from nato_reader.core.model import Analysis, Annotation, Article, EntityCorrection
 from nato_reader.errors import NatoReaderError
+from nato_reader.store.database import transaction
 from nato_reader.store.library import Library
 from nato_reader.ui.workers import Worker
 
@@ -300,10 +301,14 @@ class Session(QObject):
 
     def _store_analyses(self, worker: Worker, ids: set[int], results) -> None:
         done_ids = []
-        for article_id, digest, analysis in results:
-            self.library.analyses.put(digest, analysis)
-            self._cache.pop(article_id, None)
-            done_ids.append(article_id)
+        # One commit for the chunk, not one per article (each commit is a sync to disk,
+        # 11-14 ms on the GUI thread); analyses.put joins this outer transaction.
+        if results:  # (none when cancelled: the library may be closed by then)
+            with transaction(self.library.db):
+                for article_id, digest, analysis in results:
+                    self.library.analyses.put(digest, analysis)
+                    self._cache.pop(article_id, None)
+                    done_ids.append(article_id)
         self._pending -= ids
         self._run_done += len(done_ids)
         self._run_cancelled += len(ids) - len(done_ids)

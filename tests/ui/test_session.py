@@ -163,3 +163,20 @@ def test_library_analysis_starts_only_after_the_window_paints(qtbot, seeded_libr
     assert all(ids == opened for ids in requested)  # not shown: no paint, no library run
     window.show()
     qtbot.waitUntil(lambda: requested[-1] == [s.id for s in cache_first], timeout=3000)
+
+
+def test_a_chunk_of_analyses_is_stored_in_one_commit(qtbot, seeded_library, analyse_fixed):
+    session = Session(seeded_library, analyse=analyse_fixed)
+    ids = [s.id for s in seeded_library.articles.summaries()]
+    assert len(ids) >= 2
+    statements = []
+    seeded_library.db.conn.set_trace_callback(statements.append)
+    try:
+        with qtbot.waitSignals([session.analysis_ready] * len(ids), timeout=10000):
+            session.request_analysis(ids)
+    finally:
+        seeded_library.db.conn.set_trace_callback(None)
+    inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT")]
+    commits = [s for s in statements if s.strip().upper() == "COMMIT"]
+    assert len(inserts) == len(ids) and len(commits) == 1
+    assert all(session.analysis(i) is not None for i in ids)
