@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
 from nato_reader.core.model import Analysis, Annotation, Article, EntityCorrection
-from nato_reader.errors import NatoReaderError
 from nato_reader.store.database import transaction
 from nato_reader.store.library import Library
+from nato_reader.ui.analysis_process import AnalysisProcess, analyse_stored
 from nato_reader.ui.workers import Worker
 
 try:  # the analysis pipeline lands in parallel; the window must start without it
@@ -66,31 +66,6 @@ def one_by_one(analyse: Callable) -> Callable:
     return analyse_many
 
 
-def analyse_items(items, analyse_many, progress=None, is_cancelled=None):
-    """Worker body: items are (article_id, content_hash, body, published); returns
-    [(article_id, content_hash, Analysis)] for those done (all unless cancelled)."""
-    analyses = analyse_many([(body, published) for _, _, body, published in items],
-                            progress=progress, is_cancelled=is_cancelled)
-    return [(article_id, digest, analysis)
-            for (article_id, digest, _, _), analysis in zip(items, analyses, strict=False)]
-
-
-def analyse_stored(db_path: Path, pairs, analyse_many, progress=None, is_cancelled=None):
-    """Worker body: reads the texts of (article_id, content_hash) pairs through its own
-    connection (never the GUI thread's), then analyses them. An article deleted or
-    changed since it was queued is skipped."""
-    items = []
-    with Library(db_path) as library:
-        for article_id, digest in pairs:
-            try:
-                article = library.articles.get(article_id)
-            except NatoReaderError:
-                continue
-            if article.content_hash == digest:
-                items.append((article_id, digest, article.body, article.published))
-    return analyse_items(items, analyse_many, progress, is_cancelled)
-
-
 class Session(QObject):
     """Wraps the Library for the UI. Each write method is one store call (one
     transaction) and then a signal; read through `session.library` or the helpers here.
@@ -119,6 +94,9 @@ class Session(QObject):
         self.library = library
         self.undo_stack = QUndoStack(self)
         self._analyse_many = one_by_one(analyse) if analyse else _default_analyse_many
+        # The real pipeline runs in a child process (see analysis_process.py: in a thread
+        # it starves the GUI thread of the GIL); an injected function runs in the thread.
+        self._process = AnalysisProcess() if analyse is None and _analysis else None
         # One analysis at a time: the spaCy pipeline is big and the machine may be small.
         self._analysis_pool = QThreadPool(self)
         self._analysis_pool.setMaxThreadCount(1)
@@ -283,7 +261,10 @@ class Session(QObject):
             chunk = items[i:i + ANALYSIS_CHUNK]
             ids = {item[0] for item in chunk}
             self._pending |= ids
-            worker = Worker(analyse_stored, self.library.path, chunk, self._analyse_many)
+            if self._process is not None:
+                worker = Worker(self._process.run, self.library.path, chunk)
+            else:
+                worker = Worker(analyse_stored, self.library.path, chunk, self._analyse_many)
             worker.signals.progress.connect(
                 lambda done, _total: self.task_progress.emit(self._run_done + done,
                                                              self._run_total))
@@ -391,6 +372,8 @@ class Session(QObject):
         self.cancel_tasks()
         self._analysis_pool.waitForDone(msecs)
         QThreadPool.globalInstance().waitForDone(msecs)
+        if self._process is not None:
+            self._process.close()
 
     def _run(self, worker: Worker, label: str, pool: QThreadPool) -> None:
         self._workers.append(worker)

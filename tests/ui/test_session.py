@@ -180,3 +180,73 @@ def test_a_chunk_of_analyses_is_stored_in_one_commit(qtbot, seeded_library, anal
     commits = [s for s in statements if s.strip().upper() == "COMMIT"]
     assert len(inserts) == len(ids) and len(commits) == 1
     assert all(session.analysis(i) is not None for i in ids)
+
+
+FAKE_PIPELINE = '''
+import time
+from nato_reader.core.model import Analysis, Mention
+
+
+def analyse_many(texts, progress=None, is_cancelled=None):
+    return [Analysis(mentions=(Mention(0, 4, text[:4], "ORG", text[:4]),), timexes=(),
+                     sentences=(), pipeline_version="fake") for text, _ in texts]
+
+
+def slow(texts, progress=None, is_cancelled=None):
+    time.sleep(60)
+
+
+def broken(texts, progress=None, is_cancelled=None):
+    raise ValueError("no model")
+'''
+
+
+@pytest.fixture
+def fake_pipeline(tmp_path, monkeypatch):
+    """A pipeline module the spawned child can import (it inherits sys.path)."""
+    (tmp_path / "fake_pipeline_mod.py").write_text(FAKE_PIPELINE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return "fake_pipeline_mod"
+
+
+def test_analysis_process_reads_and_analyses_in_a_child(seeded_library, fake_pipeline):
+    from nato_reader.ui.analysis_process import AnalysisProcess
+
+    summaries = seeded_library.articles.summaries()
+    pairs = [(s.id, seeded_library.articles.get(s.id).content_hash) for s in summaries]
+    pairs.append((999, "no such article"))
+    process = AnalysisProcess(f"{fake_pipeline}:analyse_many")
+    steps = []
+    try:
+        results = process.run(seeded_library.path, pairs, progress=lambda *a: steps.append(a))
+        again = process.run(seeded_library.path, pairs[:1])  # the same child, reused
+    finally:
+        process.close()
+    assert [r[0] for r in results] == [s.id for s in summaries]  # 999 skipped
+    for article_id, _digest, analysis in results:
+        body = seeded_library.articles.get(article_id).body
+        assert analysis.mentions[0].text == body[:4]
+    assert steps == [(0, 3), (2, 3)] and len(again) == 1
+
+
+def test_analysis_process_failures_and_cancel(seeded_library, fake_pipeline):
+    from nato_reader.errors import NatoReaderError
+    from nato_reader.ui.analysis_process import AnalysisProcess
+
+    article = seeded_library.articles.get(seeded_library.articles.summaries()[0].id)
+    pairs = [(article.id, article.content_hash)]
+    broken = AnalysisProcess(f"{fake_pipeline}:broken")
+    with pytest.raises(RuntimeError, match="no model"):
+        broken.run(seeded_library.path, pairs)
+    broken.close()
+    missing = AnalysisProcess("no_such_module_anywhere:analyse_many")
+    with pytest.raises(NatoReaderError, match="cannot be loaded"):
+        missing.run(seeded_library.path, pairs)
+    missing.close()
+    slow = AnalysisProcess(f"{fake_pipeline}:slow")
+    started = time.monotonic()
+    cancel_at = started + 1.0
+    assert slow.run(seeded_library.path, pairs,
+                    is_cancelled=lambda: time.monotonic() > cancel_at) == []
+    assert time.monotonic() - started < 10  # the child was ended, not waited for
+    slow.close()
