@@ -311,14 +311,19 @@ class ReaderView(FindInArticle, QWidget):
     def _render(self, keep_scroll: bool = False) -> None:
         scroll = self.browser.verticalScrollBar().value()
         doc = self.browser.document()
+        # The scroll bar stays while the text is replaced: the empty document between the
+        # two would hide it, and each toggle resizes the viewport (new margins, a layout).
+        policy = self.browser.verticalScrollBarPolicy()
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         doc.clear()
         edit = QTextCursor(doc)
         edit.beginEditBlock()  # lay the document out once, when the text is all in
         try:
             self._typeset(doc)
+            self.browser.update_margins()  # clear() reset them; inside the block: one layout
         finally:
             edit.endEditBlock()
-        self.browser.update_margins()
+            self.browser.setVerticalScrollBarPolicy(policy)
         self.browser.setTextCursor(QTextCursor(doc))  # the caret at the top, not the end
         self._find, self._find_index = [], -1  # cursors into the old text
         self.apply_highlights()
