@@ -163,14 +163,14 @@ class LibraryFilter(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        self.search_ids: set[int] | None = None
+        self.entity_ids: set[int] | None = None
+        self.tag: str = ""
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
         if source is not None and column >= 0:
             source.sort(column, order)
-        self.search_ids: set[int] | None = None
-        self.entity_ids: set[int] | None = None
-        self.tag: str = ""
 
     def set_search_ids(self, ids: set[int] | None) -> None:
         self.beginFilterChange()

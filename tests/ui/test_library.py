@@ -150,3 +150,6 @@ def test_proxy_forwards_sorting_to_the_source(qtbot, session):
     assert view.model.sort_order() == (LibraryModel.TITLE, Qt.SortOrder.DescendingOrder)
     view.set_entity_filter("Someone", {1, 2, 3})
     assert [view.proxy.index(r, 0).data(ID_ROLE) for r in range(3)] == [3, 2, 1]
+    view.table.sortByColumn(LibraryModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert view.proxy.rowCount() == 3  # sorting keeps the filter
+    assert [view.proxy.index(r, 0).data(ID_ROLE) for r in range(3)] == [1, 2, 3]
