@@ -2,8 +2,9 @@
 
 Every method is one store call (one transaction), followed by a past-tense signal, so
 views never need to know who changed what. Long work (analysis, import, export) runs in
-worker threads; results come back by signal and are written here, on the GUI thread,
-through the GUI thread's connection.
+worker threads (the spaCy analysis itself in a child process the worker waits on, see
+analysis_process.py); results come back by signal and are written here, on the GUI
+thread, through the GUI thread's connection.
 """
 
 from __future__ import annotations
