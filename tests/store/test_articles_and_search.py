@@ -59,3 +59,20 @@ def test_edits_return_the_previous_value_for_undo(seeded):
 def test_unknown_article_is_a_clear_error(library):
     with pytest.raises(LibraryError, match="no article with id 42"):
         library.articles.get(42)
+
+
+def test_search_ranks_title_matches_five_times_body_matches(seeded):
+    """The rank column is bm25 with the title weighted 5 and the body 1: hits come in
+    that order, with the same scores as bm25(articles_fts, 5.0, 1.0)."""
+    first, second = seeded.articles.summaries()
+    seeded.articles.set_title(first.id, "Quokka summit")  # in the title only
+    hits = seeded.search("quokka")
+    assert [h.article_id for h in hits] == [first.id]
+    seeded.articles.set_title(second.id, "Quokka quokka talks")
+    hits = seeded.search("quokka")
+    expected = seeded.db.execute(
+        "SELECT rowid, bm25(articles_fts, 5.0, 1.0) FROM articles_fts"
+        " WHERE articles_fts MATCH 'quokka' ORDER BY 2").fetchall()
+    assert [h.article_id for h in hits] == [rowid for rowid, _ in expected]
+    assert [h.rank for h in hits] == pytest.approx([score for _, score in expected])
+    assert len(hits) == 2 and hits[0].rank < hits[1].rank
