@@ -61,7 +61,7 @@ def test_unknown_article_is_a_clear_error(library):
         library.articles.get(42)
 
 
-def test_search_ranks_title_matches_five_times_body_matches(seeded):
+def test_search_ranks_as_bm25_with_titles_weighted_five(seeded):
     """The rank column is bm25 with the title weighted 5 and the body 1: hits come in
     that order, with the same scores as bm25(articles_fts, 5.0, 1.0)."""
     first, second = seeded.articles.summaries()
