@@ -8,32 +8,23 @@ spaCy's max_length is never reached and memory stays bounded; offsets are mapped
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from pathlib import Path
 
 from nato_reader.core import nlp as _nlp
 from nato_reader.core.entities import consolidate
 from nato_reader.core.model import Analysis, Span
+from nato_reader.core.pipeline_version import PIPELINE_VERSION
 from nato_reader.core.timex import split_sentences, tag_timexes
-from nato_reader.paths import resource
 
 __all__ = ["PIPELINE_VERSION", "analyse", "analyse_many"]
 
-# Bump the first part by hand when the output format or meaning changes; the second part
-# follows the code and data that produce the output, so any edit to them (or another
-# model) invalidates the cache by itself.
-_PIPELINE_EPOCH = "1"
 MAX_CHUNK_CHARS = 20_000
 # 4 is as fast as 16 here and peaks at 225 MB instead of 405 MB (benchmarks/bench_analysis.py).
 BATCH_SIZE = 4
 
-_CORE = Path(__file__).resolve().parent
-# Every module whose code shapes the output; a glob, so a new rules module counts too.
-_VERSION_GLOBS = ("analysis.py", "nlp.py", "gazetteer.py", "entit*.py", "timex*.py")
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 _NEWLINES = re.compile(r"\s*\n\s*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -41,20 +32,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _run_lock = threading.RLock()
 
 
-def _pipeline_version() -> str:
-    digest = hashlib.sha1()
-    sources = sorted({path for glob in _VERSION_GLOBS for path in _CORE.glob(glob)})
-    for path in [*sources, resource("gazetteer.json")]:
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(path.name.encode())
-    digest.update(_nlp.model_version().encode())
-    digest.update(_nlp.DEFAULT_PROFILE.encode())
-    return f"{_PIPELINE_EPOCH}+{digest.hexdigest()[:10]}"
-
-
-PIPELINE_VERSION: str = _pipeline_version()
 
 
 def analyse(text: str, published: date | None) -> Analysis:

@@ -24,10 +24,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
 
 from nato_reader.core import entity_context as ctx
+from nato_reader.core.corrections import EntityRow, apply_corrections, entity_rows
 from nato_reader.core.entity_rules import (
     ENTITY_LABELS,
     TITLE_WORDS,
@@ -36,7 +36,7 @@ from nato_reader.core.entity_rules import (
     normalise_name,
 )
 from nato_reader.core.gazetteer import Gazetteer, default_gazetteer
-from nato_reader.core.model import EntityCorrection, Mention, Span
+from nato_reader.core.model import Mention
 
 __all__ = ["ENTITY_LABELS", "EntityRow", "apply_corrections", "consolidate", "entity_rows"]
 
@@ -245,51 +245,3 @@ def _vote_types(text: str, cands: list[Candidate]) -> None:
         for c in members:
             c.label = label
 
-
-# --- corrections and panel rows ------------------------------------------------------
-
-
-def apply_corrections(mentions: Sequence[Mention],
-                      corrections: Sequence[EntityCorrection]) -> tuple[Mention, ...]:
-    """The user's corrections, in id order, keyed by canonical name (a pure function).
-
-    hide drops the entity's mentions; rename changes their canonical name; merge changes
-    it to the target's and takes the target's type when the target is present (so the
-    merged entity is one panel row); retype changes the label of all its mentions."""
-    result = list(mentions)
-    for corr in sorted(corrections, key=lambda c: c.id):
-        if corr.kind == "hide":
-            result = [m for m in result if m.canonical != corr.canonical]
-        elif corr.kind == "rename" and corr.value:
-            result = [replace(m, canonical=corr.value) if m.canonical == corr.canonical else m
-                      for m in result]
-        elif corr.kind == "merge" and corr.value and corr.value != corr.canonical:
-            target = Counter(m.label for m in result if m.canonical == corr.value)
-            label = target.most_common(1)[0][0] if target else None
-            result = [replace(m, canonical=corr.value, label=label or m.label)
-                      if m.canonical == corr.canonical else m for m in result]
-        elif corr.kind == "retype" and corr.value:
-            result = [replace(m, label=corr.value) if m.canonical == corr.canonical else m
-                      for m in result]
-    return tuple(result)
-
-
-@dataclass(frozen=True)
-class EntityRow:
-    """One canonical entity of an article, for the side panel and the export."""
-
-    canonical: str
-    label: str
-    count: int
-    spans: tuple[Span, ...]
-
-
-def entity_rows(mentions: Iterable[Mention]) -> list[EntityRow]:
-    """One row per (canonical, label), ordered by label, then count (desc), then name."""
-    spans: dict[tuple[str, str], list[Span]] = {}
-    for m in mentions:
-        spans.setdefault((m.canonical, m.label), []).append(Span(m.start, m.end))
-    rows = [EntityRow(name, label, len(s), tuple(sorted(s, key=lambda x: x.start)))
-            for (name, label), s in spans.items()]
-    rows.sort(key=lambda r: (r.label, -r.count, r.canonical.casefold()))
-    return rows

@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from nato_reader.core.analysis import PIPELINE_VERSION, analyse
-from nato_reader.core.entities import apply_corrections
+from nato_reader.core.analysis import analyse
+from nato_reader.core.corrections import apply_corrections
 from nato_reader.core.export import article_json, article_markdown, file_stem
 from nato_reader.core.model import Analysis, Article
+from nato_reader.core.pipeline_version import PIPELINE_VERSION
 from nato_reader.errors import AnalysisUnavailable, NatoReaderError
 from nato_reader.store.database import transaction
 from nato_reader.store.library import Library

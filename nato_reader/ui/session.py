@@ -16,37 +16,27 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
+from nato_reader.core.corrections import apply_corrections
 from nato_reader.core.model import Analysis, Annotation, Article, EntityCorrection
+from nato_reader.core.pipeline_version import PIPELINE_VERSION
 from nato_reader.store.database import transaction
 from nato_reader.store.library import Library
 from nato_reader.ui.analysis_process import AnalysisProcess, analyse_stored
 from nato_reader.ui.workers import Worker
-
-try:  # the analysis pipeline lands in parallel; the window must start without it
-    from nato_reader.core import analysis as _analysis
-except ImportError:  # pragma: no cover - only before core/analysis.py exists
-    _analysis = None
-
-try:
-    from nato_reader.core.entities import apply_corrections
-except ImportError:  # pragma: no cover
-    apply_corrections = None
-
 
 ANALYSIS_CACHE_SIZE = 64
 ANALYSIS_CHUNK = 8  # articles per worker job: results are stored chunk by chunk
 
 
 def pipeline_version() -> str:
-    return getattr(_analysis, "PIPELINE_VERSION", "unavailable")
+    return PIPELINE_VERSION
 
 
 def _default_analyse_many(texts, progress=None, is_cancelled=None):
-    if _analysis is None:
-        from nato_reader.errors import AnalysisUnavailable
+    # Imported on first use: the rule modules cost more to import than the window's start.
+    from nato_reader.core.analysis import analyse_many
 
-        raise AnalysisUnavailable("the analysis pipeline (nato_reader.core.analysis) is missing")
-    return _analysis.analyse_many(texts, progress, is_cancelled)
+    return analyse_many(texts, progress, is_cancelled)
 
 
 def one_by_one(analyse: Callable) -> Callable:
@@ -97,7 +87,7 @@ class Session(QObject):
         self._analyse_many = one_by_one(analyse) if analyse else _default_analyse_many
         # The real pipeline runs in a child process (see analysis_process.py: in a thread
         # it starves the GUI thread of the GIL); an injected function runs in the thread.
-        self._process = AnalysisProcess() if analyse is None and _analysis else None
+        self._process = AnalysisProcess() if analyse is None else None
         # One analysis at a time: the spaCy pipeline is big and the machine may be small.
         self._analysis_pool = QThreadPool(self)
         self._analysis_pool.setMaxThreadCount(1)
@@ -229,7 +219,7 @@ class Session(QObject):
             return cached[1]
         raw = self.library.analyses.get(article.content_hash, pipeline_version())
         result = raw
-        if raw is not None and apply_corrections is not None:
+        if raw is not None:
             mentions = apply_corrections(list(raw.mentions), self.corrections())
             result = Analysis(mentions=tuple(mentions), timexes=raw.timexes,
                               sentences=raw.sentences, pipeline_version=raw.pipeline_version)

@@ -72,7 +72,6 @@ def test_selecting_a_row_emits_its_canonical(qtbot, session, stoltenberg_id):
 
 def test_correction_through_undo_stack_and_after_restart(qtbot, tmp_path, session,
                                                          stoltenberg_id, analyse_fixed):
-    pytest.importorskip("nato_reader.core.entities")  # apply_corrections (issue 3)
     panel = EntityPanel(session)
     qtbot.addWidget(panel)
     session.corrections_changed.connect(
@@ -104,7 +103,6 @@ def test_correction_through_undo_stack_and_after_restart(qtbot, tmp_path, sessio
 
 def test_context_menu_retypes_and_hides_through_the_undo_stack(qtbot, session,
                                                                stoltenberg_id):
-    pytest.importorskip("nato_reader.core.entities")
     panel = EntityPanel(session)
     qtbot.addWidget(panel)
     session.corrections_changed.connect(

@@ -264,7 +264,6 @@ def test_clicking_a_mention_selects_its_entity(qtbot, window):
 
 
 def test_selection_follows_a_renamed_entity(window, session):
-    pytest.importorskip("nato_reader.core.entities")
     window.entity_panel.select("Brussels")
     window.entity_panel.correct("rename", "Brussels", "City of Brussels")
     assert window.entity_panel.selected_canonical() == "City of Brussels"
