@@ -81,7 +81,6 @@ def annotation_background(hex_colour: str, dark: bool) -> QColor:
 
 
 def light_palette() -> QPalette:
-    p = QPalette()
     roles = {
         QPalette.ColorRole.Window: "#efeff0", QPalette.ColorRole.WindowText: "#1d1d1f",
         QPalette.ColorRole.Base: "#ffffff", QPalette.ColorRole.AlternateBase: "#f5f5f6",
@@ -93,16 +92,10 @@ def light_palette() -> QPalette:
         QPalette.ColorRole.Midlight: "#e2e2e5", QPalette.ColorRole.Dark: "#a0a0a6",
         QPalette.ColorRole.Light: "#ffffff", QPalette.ColorRole.BrightText: "#ffffff",
     }
-    for role, colour in roles.items():
-        p.setColor(role, QColor(colour))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#9a9aa0"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#9a9aa0"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#9a9aa0"))
-    return p
+    return _palette(roles, disabled_text="#9a9aa0")
 
 
 def dark_palette() -> QPalette:
-    p = QPalette()
     roles = {
         QPalette.ColorRole.Window: "#2b2d31", QPalette.ColorRole.WindowText: "#e6e6e8",
         QPalette.ColorRole.Base: DARK_PAGE.name(), QPalette.ColorRole.AlternateBase: "#26282c",
@@ -114,12 +107,17 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Midlight: "#3a3c41", QPalette.ColorRole.Dark: "#18191b",
         QPalette.ColorRole.Light: "#4a4c52", QPalette.ColorRole.BrightText: "#ffffff",
     }
+    return _palette(roles, disabled_text="#6e6e75")
+
+
+def _palette(roles: dict, disabled_text: str) -> QPalette:
+    palette = QPalette()
     for role, colour in roles.items():
-        p.setColor(role, QColor(colour))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6e6e75"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#6e6e75"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6e6e75"))
-    return p
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled_text))
+    return palette
 
 
 def is_dark(palette: QPalette) -> bool:
