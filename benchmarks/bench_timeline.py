@@ -15,12 +15,10 @@ at 100k events. Prints one JSON object with medians in ms and ratio = ours / nai
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import os
 import random
 import statistics
-import sys
 import time
 from datetime import date, timedelta
 
@@ -34,17 +32,6 @@ from nato_reader.core.timeline import TimelineEvent, value_to_range
 from nato_reader.ui.timeline import TimelineWidget
 
 WIDTH, HEIGHT = 1200, 360
-
-
-def pin_none() -> bool:
-    """Work around PySide6 6.12.0 on Python 3.11: every call of a method returning void
-    takes one reference from None without giving it back, and after a few thousand calls
-    Python aborts with "none_dealloc". Python 3.12 made None immortal; here its count is
-    raised once by 2**40 so the benchmark can paint thousands of frames."""
-    if sys.version_info >= (3, 12):
-        return False
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    return True
 TARGET_MS = 50.0
 ZOOMS = {"all": None, "year": 365, "month": 31}  # what is in view: fit-all, a year, a month
 
@@ -101,7 +88,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=20)
     args = parser.parse_args()
-    pinned = pin_none()
     app = QApplication.instance() or QApplication([])
     widget = TimelineWidget()
     widget.resize(WIDTH, HEIGHT)
@@ -131,7 +117,7 @@ def main() -> None:
         results.append(row)
     app.processEvents()
     print(json.dumps({"benchmark": "timeline_frame", "size_px": [WIDTH, HEIGHT],
-                      "target_ms": TARGET_MS, "none_refcount_workaround": pinned,
+                      "target_ms": TARGET_MS,
                       "results": results}, indent=2))
 
 
