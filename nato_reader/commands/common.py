@@ -35,7 +35,10 @@ def open_library(args: argparse.Namespace) -> Library:
 
     library = Library(db_path(args))
     report = ensure_seeded(library)
-    if report and report.errors:
+    if report:
+        # On stderr, so that --json output stays clean.
+        print(f"nato-reader: new library {library.path} with {len(report.added)} bundled "
+              "articles", file=sys.stderr)
         for error in report.errors:
             print(f"nato-reader: warning: bundled article: {error}", file=sys.stderr)
     return library

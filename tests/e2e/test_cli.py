@@ -78,3 +78,11 @@ def test_edit_sets_title_date_and_tags_and_refuses_a_wrong_date(tmp_path):
     assert bad.returncode == 1 and "not a valid date" in bad.stderr
     unknown = run("edit", 999, "--title", "x", "--db", db, check=False)
     assert unknown.returncode == 1 and "no article with id 999" in unknown.stderr
+
+
+def test_a_new_library_says_it_holds_the_bundled_articles_on_stderr(tmp_path):
+    result = run("list", "--json", "--db", tmp_path / "n.db")
+    assert "new library" in result.stderr and "2 bundled articles" in result.stderr
+    assert len(json.loads(result.stdout)) == 2
+    again = run("list", "--json", "--db", tmp_path / "n.db")
+    assert again.stderr == ""
