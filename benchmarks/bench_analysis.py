@@ -18,28 +18,16 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
-import resource
 import subprocess
 import sys
 import time
 from datetime import date, datetime
 from pathlib import Path
 
+from measure import peak_rss_mb
+
 HERE = Path(__file__).resolve()
 RATIO_TARGET = 1.0
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process. VmHWM, as ru_maxrss on Linux can carry the
-    parent's peak over fork + exec."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # kB on Linux
 
 
 def load_texts(articles: int) -> list[tuple[str, date | None]]:

@@ -19,13 +19,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from measure import peak_rss_mb
 
 HERE = Path(__file__).resolve()
 RATIO_TARGET = 2.0
@@ -72,19 +73,6 @@ def make_probe(on_paint):
             return False
 
     return Probe()
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process. VmHWM, as ru_maxrss on Linux can carry the
-    parent's peak over fork + exec."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # kB on Linux
 
 
 def start_profile():

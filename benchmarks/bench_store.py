@@ -16,7 +16,6 @@ import argparse
 import json
 import random
 import re
-import resource
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ import tracemalloc
 from pathlib import Path
 
 import generate_library as gen
+from measure import peak_rss_mb
 
 from nato_reader.core.articles import content_hash, parse_article
 from nato_reader.core.textfile import read_article_file
@@ -34,19 +34,6 @@ from nato_reader.store.search import matching_article_ids
 
 SEARCH_P95_TARGET_MS = 50.0
 MEMORY_TARGET_MB = 1024.0
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process. VmHWM, as ru_maxrss on Linux can carry the
-    parent's peak over fork + exec."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # kB on Linux
 
 
 def latency_stats(seconds: list[float]) -> dict:
