@@ -1,25 +1,13 @@
 """`nato-reader annotations list|export|import` and search by notes, as a user runs them."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from nato_reader.store.library import Library
+from tests_helpers import run_cli as run
 
 pytestmark = pytest.mark.slow
-
-
-def run(*args, check=True):
-    result = subprocess.run(
-        [sys.executable, "-m", "nato_reader", *map(str, args)],
-        capture_output=True, text=True, timeout=120, env=dict(os.environ),
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 @pytest.fixture

@@ -1,23 +1,12 @@
 """The command line as a user and other tools drive it: a subprocess per call."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
+from tests_helpers import run_cli as run
+
 pytestmark = pytest.mark.slow
-
-
-def run(*args, env=None, check=True):
-    result = subprocess.run(
-        [sys.executable, "-m", "nato_reader", *map(str, args)],
-        capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})},
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 def test_import_twice_list_and_search(tmp_path, seeds_dir):

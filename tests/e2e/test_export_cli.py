@@ -5,10 +5,7 @@ version), so no spaCy model is loaded by the subprocess.
 """
 
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -16,18 +13,9 @@ from nato_reader.core.analysis import PIPELINE_VERSION
 from nato_reader.core.model import Analysis, Mention
 from nato_reader.store.importer import ensure_seeded
 from nato_reader.store.library import Library
+from tests_helpers import run_cli as run
 
 pytestmark = pytest.mark.slow
-
-
-def run(*args, check=True):
-    result = subprocess.run(
-        [sys.executable, "-m", "nato_reader", *map(str, args)],
-        capture_output=True, text=True, timeout=120, env=dict(os.environ),
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 @pytest.fixture
