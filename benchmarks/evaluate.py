@@ -53,6 +53,7 @@ from timex_eval import (  # noqa: E402
     count_matches,
     evaluate_tempeval,
     figures,
+    headline,
     load_tempeval,
 )
 
@@ -211,19 +212,6 @@ def _profile_tagger(profile: str):
     return tag
 
 
-def tempeval_summary(result: dict | None) -> dict | None:
-    if result is None:
-        return None
-    out = {}
-    for key, val in result.items():
-        if isinstance(val, dict):
-            out[key] = {"value_f1": val["value"]["f1"], "relaxed_f1": val["relaxed_extent"]["f1"],
-                        "strict_f1": val["strict_extent"]["f1"]}
-        else:
-            out[key] = val
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA_DIR)
@@ -247,9 +235,9 @@ def main(argv: list[str] | None = None) -> int:
                        "baseline": score_seeds(baseline, seeds)}
     if tempeval is not None:
         report["tempeval_timex"] = {
-            "ours": tempeval_summary(evaluate_tempeval(
+            "ours": headline(evaluate_tempeval(
                 lambda text, anchor: analysis_mod.analyse(text, anchor).timexes, args.data)),
-            "baseline": tempeval_summary(evaluate_tempeval(baseline.timex_tagger, args.data)),
+            "baseline": headline(evaluate_tempeval(baseline.timex_tagger, args.data)),
         }
     speed = {"texts": len(speed_items),
              "ours": words_per_second(ours(), speed_items, args.repeat),
@@ -263,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         report["ablation"] = {
             profile: {**score_seeds(ours(profile), seeds),
                       "agreement_with_full": agreement_with_full(profile, texts),
-                      "tempeval_timex_value_f1": (tempeval_summary(evaluate_tempeval(
+                      "tempeval_timex_value_f1": (headline(evaluate_tempeval(
                           _profile_tagger(profile), args.data)) or {}).get("all"),
                       "speed": words_per_second(ours(profile), speed_items, args.repeat)}
             for profile in nlp_mod.PROFILES

@@ -214,7 +214,7 @@ class SpacyDateparserBaseline:
         return out
 
 
-def _summary(result: dict | None) -> dict | None:
+def headline(result: dict | None) -> dict | None:
     """Only the headline numbers, for a readable report."""
     if result is None:
         return None
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--full", action="store_true", help="all figures, not the summary")
     args = parser.parse_args(argv)
-    shown = (lambda r: r) if args.full else _summary
+    shown = (lambda r: r) if args.full else headline
     report = {"ours": {"seeds": shown(evaluate_seeds()),
                        "tempeval": shown(evaluate_tempeval(_ours, args.data))}}
     if not args.no_baseline:

@@ -88,3 +88,16 @@ def session(qapp, seeded_library) -> Session:
 def article(session):
     """The first article of the seeded library, as the store returns it."""
     return session.library.articles.get(session.library.articles.summaries()[0].id)
+
+
+@pytest.fixture
+def window(qtbot, session, settings):
+    """The main window over the seeds, showing the last article of the list."""
+    from nato_reader.ui.main_window import MainWindow
+    from nato_reader.ui.settings import Settings
+
+    win = MainWindow(session, Settings(settings), interactive=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.library_view.select_article(session.library.articles.summaries()[-1].id)
+    return win

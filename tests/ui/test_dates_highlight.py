@@ -24,15 +24,6 @@ def reader(qtbot, session):
     return view
 
 
-@pytest.fixture
-def window(qtbot, session, settings):
-    win = MainWindow(session, Settings(settings), interactive=False)
-    qtbot.addWidget(win)
-    win.show()
-    win.library_view.select_article(session.library.articles.summaries()[-1].id)
-    return win
-
-
 def test_every_date_is_painted_with_its_value_in_the_tooltip(reader):
     background = palette.entity_background(palette.DATES, reader.dark)
     for timex in reader.analysis.timexes:

@@ -15,15 +15,6 @@ from nato_reader.ui.session import Session
 from nato_reader.ui.settings import Settings
 
 
-@pytest.fixture
-def window(qtbot, session, settings):
-    win = MainWindow(session, Settings(settings), interactive=False)
-    qtbot.addWidget(win)
-    win.show()
-    win.library_view.select_article(session.library.articles.summaries()[-1].id)
-    return win
-
-
 def test_opening_an_article_shows_it_with_its_analysis(window, session):
     article_id = session.library.articles.summaries()[-1].id
     assert window.current_id == article_id
