@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from nato_reader.commands.common import db_path
@@ -32,20 +31,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         raise NatoReaderError(problem)
     # Imported here: the command line's other commands never load Qt.
-    import_sqlite_utils_without_numpy()
     from nato_reader.app import run_gui
 
     return run_gui(db_path(args), open_id=getattr(args, "open", None), screenshot=screenshot)
 
-
-def import_sqlite_utils_without_numpy() -> None:
-    """sqlite-utils imports numpy when it is installed (spaCy installs it), only to map
-    numpy scalar types to columns, which the app never stores: 50-110 ms of the window's
-    start. Import it with numpy hidden; numpy imports normally afterwards."""
-    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None  # `import numpy` raises ImportError, which it expects
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        del sys.modules["numpy"]

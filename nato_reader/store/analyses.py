@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
-
 from nato_reader.core.model import Analysis
-from nato_reader.store.database import transaction, utc_now
+from nato_reader.store.database import Database, transaction, utc_now
 
 
 class AnalysisCache:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def get(self, content_hash: str, pipeline_version: str) -> Analysis | None:

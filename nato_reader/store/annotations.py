@@ -10,13 +10,11 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from nato_reader.core.anchoring import EditMap, TextQuoteSelector, anchor, quote_at
 from nato_reader.core.model import Annotation, Colour
 from nato_reader.errors import LibraryError
 from nato_reader.store.articles import ensure_tags
-from nato_reader.store.database import transaction, utc_now
+from nato_reader.store.database import Database, transaction, utc_now
 
 _COLUMNS = ('id, article_id, start, "end", exact, prefix, suffix, colour, note, orphan,'
             " created_at, updated_at")
@@ -34,7 +32,7 @@ class ReanchorResult:
 
 
 class AnnotationStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # -- reading -------------------------------------------------------------------
@@ -234,7 +232,7 @@ class AnnotationStore:
 class ColourStore:
     """The palette: named colours in the user's order."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def all(self) -> list[Colour]:

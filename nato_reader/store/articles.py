@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import sqlite_utils
-
 from nato_reader.core.model import Article, ArticleSummary, ParsedArticle, Span
 from nato_reader.errors import LibraryError
-from nato_reader.store.database import transaction, utc_now
+from nato_reader.store.database import Database, transaction, utc_now
 
 
 class ArticleStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # -- reading -------------------------------------------------------------------
@@ -151,7 +149,7 @@ def normalise_tag(tag: str) -> str:
     return "-".join(tag.strip().lstrip("#").split())
 
 
-def ensure_tags(db: sqlite_utils.Database, tags) -> list[int]:
+def ensure_tags(db: Database, tags) -> list[int]:
     """The ids of `tags`, creating the missing ones (call inside a transaction)."""
     ids = []
     for tag in dict.fromkeys(normalise_tag(t) for t in tags):

@@ -3,17 +3,15 @@ from the cached analyses so they apply to every article, before and after re-ana
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from nato_reader.core.model import EntityCorrection
 from nato_reader.errors import LibraryError
-from nato_reader.store.database import transaction, utc_now
+from nato_reader.store.database import Database, transaction, utc_now
 
 KINDS = ("retype", "rename", "merge", "hide")
 
 
 class CorrectionStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def all(self) -> list[EntityCorrection]:

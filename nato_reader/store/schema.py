@@ -8,13 +8,15 @@ Each migration runs in one transaction: a crash leaves the previous version inta
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # database.py imports this module
+    from nato_reader.store.database import Database
 
 APPLICATION_ID = 0x4E41544F  # "NATO"
 
 
-def _v1(db: sqlite_utils.Database) -> None:
+def _v1(db: Database) -> None:
     db.execute("""
         CREATE TABLE articles (
             id INTEGER PRIMARY KEY,
@@ -131,7 +133,7 @@ def _v1(db: sqlite_utils.Database) -> None:
                    [name, hex_, position])
 
 
-def _v2(db: sqlite_utils.Database) -> None:
+def _v2(db: Database) -> None:
     """Full-text indexes over what the reader wrote: annotation notes and tags, and
     article notes and tags, so search finds an article by them too."""
     _notes_index(db, "annotations_fts", owner="annotations", link="annotation_tags",
@@ -140,7 +142,7 @@ def _v2(db: sqlite_utils.Database) -> None:
                  key="article_id")
 
 
-def _notes_index(db: sqlite_utils.Database, fts: str, *, owner: str, link: str,
+def _notes_index(db: Database, fts: str, *, owner: str, link: str,
                  key: str) -> None:
     """FTS5 table `fts`(note, tags) with rowid = owner.id, filled from the rows there now
     and kept in sync by triggers: on the owner's note, on its tag links, on tag renames.
@@ -182,5 +184,5 @@ def _notes_index(db: sqlite_utils.Database, fts: str, *, owner: str, link: str,
         END""")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import sqlite_utils
+from nato_reader.store.database import Database
 
 _PHRASE_OR_WORD = re.compile(r'"([^"]+)"|(\w[\w\'-]*)', re.UNICODE)
 SNIPPET_OPEN, SNIPPET_CLOSE = "[", "]"
@@ -44,7 +44,7 @@ def fts_query(text: str) -> str:
     return " ".join(terms)
 
 
-def search_articles(db: sqlite_utils.Database, text: str, limit: int = 50) -> list[SearchHit]:
+def search_articles(db: Database, text: str, limit: int = 50) -> list[SearchHit]:
     """Articles whose title or body matches, or whose note or tags do, or one of whose
     annotations does (its note or tags); one hit per article."""
     query = fts_query(text)
@@ -74,7 +74,7 @@ def search_articles(db: sqlite_utils.Database, text: str, limit: int = 50) -> li
     return sorted(hits.values(), key=lambda h: h.rank)[:limit]
 
 
-def matching_article_ids(db: sqlite_utils.Database, text: str) -> set[int]:
+def matching_article_ids(db: Database, text: str) -> set[int]:
     """All matching ids, unranked: for filtering the library list."""
     query = fts_query(text)
     if not query:

@@ -3,12 +3,12 @@
 import sqlite3
 
 import pytest
-import sqlite_utils
 
 from nato_reader.core.articles import content_hash, parse_article
 from nato_reader.core.model import ImportReport
 from nato_reader.errors import LibraryError
 from nato_reader.store.check import check_library
+from nato_reader.store.database import Database
 from nato_reader.store.importer import import_file
 from nato_reader.store.library import Library
 from nato_reader.store.schema import MIGRATIONS
@@ -238,7 +238,7 @@ def test_search_finds_an_article_by_its_own_note_or_tag(library, article_id):
 def test_migration_indexes_annotations_written_before_it(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    db = sqlite_utils.Database(conn)
+    db = Database(conn)
     conn.execute("BEGIN")
     MIGRATIONS[0](db)
     conn.execute("PRAGMA application_id = 1312904271")

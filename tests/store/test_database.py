@@ -74,3 +74,23 @@ def test_a_failed_action_leaves_nothing_half_written(library):
         library.db.execute("INSERT INTO meta (key, value) VALUES ('a', '1')")
         raise RuntimeError("crash in the middle")
     assert library.get_meta("a") is None
+
+
+def test_check_reports_a_notes_index_out_of_step(tmp_path):
+    from nato_reader.store.check import check_library
+
+    with Library(tmp_path / "lib.db") as library:
+        library.db.execute(
+            "INSERT INTO articles (uri, source, content_hash, title, body, imported_at,"
+            " updated_at) VALUES ('u', 's', 'h', 'T', 'text', 'now', 'now')")
+        assert check_library(library) == []
+        library.db.execute("DELETE FROM article_notes_fts")  # as a broken trigger would
+        assert check_library(library) == [
+            "search index article_notes_fts: 0 rows for 1 articles"]
+
+
+def test_query_gives_rows_as_dicts(tmp_path):
+    with Library(tmp_path / "lib.db") as library:
+        library.set_meta("k", "v")
+        assert list(library.db.query("SELECT key, value FROM meta WHERE key = ?", ["k"])) == [
+            {"key": "k", "value": "v"}]
