@@ -22,6 +22,7 @@ from nato_reader.core.timex_lexicon import (
     unit_of,
 )
 from nato_reader.core.timex_rules import APPROX, default_quarter, rule
+from nato_reader.core.timex_story import NIGHT_BEFORE_MARK
 
 
 def in_title(m, ctx) -> bool:
@@ -68,14 +69,18 @@ def _this_part_of_day(m, ctx):
     if rel == "the" and pod != "MO":
         return None
     offset = -1 if rel == "last" else 0
-    if rel == "the" and ctx.tense(m) == "future":
-        offset = 1
+    if rel == "the":
+        if ctx.tense(m) == "future":
+            offset = 1
+        else:  # "traders sold in the morning": the morning of the day the story tells
+            return ("TIME", f"T{pod}")
     return ("TIME", f"{_day_value(ctx, offset)}T{pod}")
 
 
 @rule("overnight", r"\bovernight\b")
 def _overnight(m, ctx):
-    return ("TIME", f"{_day_value(ctx, -1)}TNI")
+    """The night before the day the story tells (before the anchor when it names none)."""
+    return ("TIME", f"{NIGHT_BEFORE_MARK}{_day_value(ctx, -1)}TNI")
 
 
 @rule("noon", r"(?:(?P<mod>about|around)\s+)?(?P<w>noon|midnight|midday)")
@@ -190,7 +195,8 @@ def _unit_relative(m, ctx):
         if ctx.anchor is None:
             return ("DATE", "XXXX-WXX-WE")
         if rel == "the":
-            offset = 1 if ctx.tense(m) == "future" else -1
+            # the coming weekend closes the anchor's own ISO week, the last one the week before
+            offset = 0 if ctx.tense(m) == "future" else -1
             if ctx.anchor.weekday() >= 5:
                 offset = 0
         d = cal.shift(ctx.anchor, "W", offset)
