@@ -195,8 +195,15 @@ _NOT_PAST = _words("need needed hundred red bed shed wed feed seed speed indeed 
                    "succeed exceed breed greed deed")
 _BEFORE_ADJECTIVE = _words("a an the its their his her our my your this these those still "
                            "newly previously recently already")
+# "planned" and "scheduled" after an adverb are participles of a past plan ("the hastily
+# planned trip", "as originally scheduled"), not a plan for the days ahead
+_PLAN_WORDS = _words("planned scheduled expected")
+_PLAN_ADVERBS = _words("previously originally already long once")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# a postponement moves to a later time: "the vote was put off until Tuesday"
+_POSTPONED_BEFORE = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|put\s+off|pushed\s+back|"
+                               r"rescheduled)\s+(?:until|till|to)\s+$", re.IGNORECASE)
 _TENSE_WINDOW = 160
 
 
@@ -207,6 +214,8 @@ def _word_tense(words: list[str], i: int) -> str | None:
     prev = words[i - 1] if i else ""
     if w in ("is", "are", "was", "were") and nxt in _PROGRESSIVE and (
             i + 2 < len(words) and words[i + 2] == "to"):
+        if nxt == "about" and w in ("was", "were"):
+            return "pastfuture"  # "he was about to leave": on the brink, in the past
         return "future"  # "were planning to", "is expected to"
     if (w == "as" and nxt in ("soon", "early")) or w.endswith(("'ll", "\u2019ll")):
         return "future"
@@ -214,6 +223,8 @@ def _word_tense(words: list[str], i: int) -> str | None:
         return "future"
     if w == "next" and nxt == "to":
         return None  # "next to the embassy"
+    if w in _PLAN_WORDS and (prev in _PLAN_ADVERBS or prev.endswith("ly")):
+        return None
     if w in _FUTURE_WORDS:
         return "future"
     if w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST
@@ -253,6 +264,8 @@ class TenseReader:
     def tense(self, start: int, end: int) -> str:
         if _BY_BEFORE.search(self.text, max(self.lo, start - 4), start):
             return "future"  # a deadline: "by February", "by Dec. 15"
+        if _POSTPONED_BEFORE.search(self.text, max(self.lo, start - 24), start):
+            return "future"
         lo = max(self.lo, start - _TENSE_WINDOW)
         hi = min(self.hi, end + _TENSE_WINDOW)
         starts, ends, words, kinds = self.starts, self.ends, self.words, self.kinds

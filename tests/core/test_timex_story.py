@@ -50,3 +50,21 @@ def test_the_morning_is_the_morning_of_the_story_day(text, expected):
 )
 def test_overnight_is_the_night_before_the_story_day(text, expected):
     assert last_value(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "planned" after an adverb is a participle: the sentence is about the past
+        ("On Tuesday, the envoy cut short a hastily planned tour of the region.",
+         "2022-03-22"),
+        ("The envoy has planned a tour of the region on Tuesday.", "2022-03-29"),
+        # a postponement points ahead
+        ("The council put off until Monday any decision on the budget.", "2022-03-28"),
+        # on the brink, but in the past
+        ("Police said the suspect was about to board a flight on Wednesday.", "2022-03-23"),
+        ("Police said the suspect is about to board a flight on Wednesday.", "2022-03-30"),
+    ],
+)
+def test_tense_markers_that_look_ahead_from_the_past(text, expected):
+    assert last_value(text) == expected
