@@ -172,6 +172,9 @@ _UNIT_REL_RE = "|".join(sorted((k.replace(" ", r"\s+") for k in _UNIT_REL), key=
                                reverse=True))
 
 
+_ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b")
+
+
 @rule("unit_rel", rf"(?P<rel>{_UNIT_REL_RE})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
       r"(?P<u>week|weekend|fortnight|month|year|quarter|decade|century)\b(?!-)")
 def _unit_relative(m, ctx):
@@ -185,6 +188,10 @@ def _unit_relative(m, ctx):
             "century": "C", "weekend": "WE"}[unit]
     if rel == "that" and code != "Q":
         return None  # "that year": see the story-time rule below
+    if rel in ("the", "the fiscal") and code == "Y" and _ENDED_AFTER.match(ctx.text, m.end()):
+        # "the year ended Sept. 30": twelve months named by their last day, which
+        # straddle two calendar years
+        return ("DURATION", "P1Y")
     if rel == "the" and m["fiscal"] and code == "Y":
         rel, offset = "the fiscal", 0
     elif rel == "the" and code not in ("WE",) and not (code == "Q" and ctx.anchor):

@@ -1,0 +1,29 @@
+"""The temporal tagger on reporting periods: years and quarters of accounts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nato_reader.core.timex import tag_timexes
+
+FRI_2022 = date(2022, 3, 25)
+
+
+def first(text: str, anchor: date = FRI_2022) -> tuple[str, str, str]:
+    t = tag_timexes(text, anchor)[0]
+    return (t.text, t.type, t.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose 8% in the year ended June 30.", ("the year", "DURATION", "P1Y")),
+        ("The firm expects a loss for the fiscal year ending in March.",
+         ("the fiscal year", "DURATION", "P1Y")),
+        ("Profit should rise in the fiscal year.", ("the fiscal year", "DATE", "2022")),
+    ],
+)
+def test_a_year_named_by_its_last_day_is_twelve_months(text, expected):
+    assert first(text) == expected
