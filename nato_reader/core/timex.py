@@ -130,7 +130,7 @@ _NEEDS = {
     "day_range": "month",
     "month_year": "month", "month": "month", "year": "digit", "decade": "digit",
     "century": "unit", "quarter": "unit", "quarter_ref": "unit", "year_period": "unit",
-    "year_ago_quarter": "unit", "half": "digit unit", "season": "season",
+    "year_ago_quarter": "unit", "half": "digit unit", "two_quarters": "unit", "season": "season",
     "deictic_day": "deictic", "this_pod": "deictic unit", "overnight": "deictic",
     "noon": "deictic", "clock": "digit", "clock24": "digit", "quarter_code": "digit",
     "weekday": "weekday", "unit_rel": "unit",

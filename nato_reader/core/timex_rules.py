@@ -349,6 +349,13 @@ def _half(m, ctx):
     return ("DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
 
 
+@rule("two_quarters", rf"(?:{APPROX}\s+)?(?:the\s+)?(?P<ord>first|second|last|latter)\s+"
+      rf"(?:two|2)\s+(?:fiscal\s+)?quarters\s+of\s+(?:fiscal\s+)?(?P<y>{YEAR4}|{_REL_YEAR})\b")
+def _two_quarters(m, ctx):
+    """"The first two quarters of 1990" is the year's first half."""
+    return _half(m, ctx)
+
+
 @rule("season", rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+coming|"
       rf"the\s+past|the)\s+)?(?P<mod>(?:early|late|mid)[\s-]?)?(?P<s>{SEASON_NAME})"
       rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?(?!\w)")

@@ -27,3 +27,16 @@ def first(text: str, anchor: date = FRI_2022) -> tuple[str, str, str]:
 )
 def test_a_year_named_by_its_last_day_is_twelve_months(text, expected):
     assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Demand should stay weak through the first two quarters of 2023.",
+         ("the first two quarters of 2023", "DATE", "2023-H1")),
+        ("Sales grew in the last two quarters of last year.",
+         ("the last two quarters of last year", "DATE", "2021-H2")),
+    ],
+)
+def test_two_quarters_of_a_year_are_its_half(text, expected):
+    assert first(text) == expected
