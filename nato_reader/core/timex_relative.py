@@ -267,7 +267,7 @@ _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*|million|billion|thousand|hundred|percen
                           r"ten|dozen)\s+(?:[a-z-]+\s+){0,3}$")
 _DUR_LEAD = (r"(?:(?:the|its|their|a|an|this|that|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|"
              r"first|latest|final|previous|coming|following|same|entire|full|whole|remaining|"
-             r"initial|preceding|prior|ensuing|succeeding)\s+)?")
+             r"initial|preceding|prior|ensuing|succeeding|year-earlier|year-ago)\s+)?")
 _DUR_ADJ = r"(?:\s+(?:more|additional|extra|full|straight|consecutive|further|long|whole))?"
 
 

@@ -40,3 +40,8 @@ def test_a_year_named_by_its_last_day_is_twelve_months(text, expected):
 )
 def test_two_quarters_of_a_year_are_its_half(text, expected):
     assert first(text) == expected
+
+
+def test_the_year_earlier_months_are_a_duration():
+    text = "Net income for the year-earlier nine months included a one-time gain."
+    assert first(text) == ("the year-earlier nine months", "DURATION", "P9M")
