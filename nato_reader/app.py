@@ -28,7 +28,7 @@ from nato_reader.ui.settings import APPLICATION, ORGANISATION, Settings
 
 SCREENSHOT_TIMEOUT_MS = 180_000
 SETTLE_MS = 400  # after the analysis is painted: let layouts and the timeline settle
-LIBRARY_ANALYSIS_DELAY_MS = 300  # after the first paint: let the window settle first
+LIBRARY_ANALYSIS_DELAY_MS = 300  # after the panels are built: let the window settle
 FIRST_PAINT_TIMEOUT_MS = 5000  # a window that never paints still gets its analysis
 
 
@@ -47,7 +47,8 @@ def make_application() -> QApplication:
 def build_window(library: Library, settings: Settings, open_id: int | None = None,
                  interactive: bool = True, restore: bool = True) -> MainWindow:
     """The session and window over an open library; opens `open_id`, the last article
-    read, or the newest, and starts analysing what is not yet analysed."""
+    read, or the newest. The docks fill in and the background analysis of the library
+    starts after the first paint (see MainWindow.build_panels)."""
     if open_id is not None:
         library.articles.get(open_id)  # raises "no article with id N" before any window
     session = Session(library)
@@ -55,24 +56,32 @@ def build_window(library: Library, settings: Settings, open_id: int | None = Non
     session.setParent(window)
     if restore:
         window.restore_state()
-    view = window.library_view
-    wanted = [i for i in (open_id, settings.last_article(str(library.path))) if i is not None]
-    if not any(view.select_article(i) for i in wanted):
-        view.select_first()
-    # The open article first (the pool runs one job at a time), then the rest, but only
-    # once the window has painted: the worker imports spaCy and holds the GIL for long
-    # stretches, which would delay the first paint (and the library is already listed:
-    # its ids come from the list's model, not a second summaries() query).
-    if window.current_id is not None:
-        session.request_analysis([window.current_id])
-    after_first_paint(window.reader.browser.viewport(),
-                      lambda: session.request_analysis(view.model.all_ids()))
+    article_id = first_article(library, [open_id, settings.last_article(str(library.path))])
+    if article_id is not None:
+        window.open_article(article_id)
+
+    def after_paint() -> None:
+        window.build_panels()
+        # The worker imports spaCy and holds the GIL for long stretches: let the window
+        # settle first. (The open article, if not cached, was queued when it opened.)
+        QTimer.singleShot(LIBRARY_ANALYSIS_DELAY_MS, window, lambda: session.request_analysis(
+            window.library_view.model.all_ids()))
+
+    after_first_paint(window.reader.browser.viewport(), after_paint)
     return window
 
 
+def first_article(library: Library, wanted: list[int | None]) -> int | None:
+    """The first of `wanted` still in the library, else the newest article."""
+    for article_id in wanted:
+        if article_id is not None and library.articles.exists(article_id):
+            return article_id
+    return library.articles.newest_id()
+
+
 class _FirstPaint(QObject):
-    """Calls `callback` once, LIBRARY_ANALYSIS_DELAY_MS after `widget` first paints (or
-    after FIRST_PAINT_TIMEOUT_MS if it never does, e.g. a window never shown)."""
+    """Calls `callback` once, just after `widget` first paints (or after
+    FIRST_PAINT_TIMEOUT_MS if it never does, e.g. a window never shown)."""
 
     def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
         super().__init__(widget)
@@ -84,7 +93,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and not self._fired:
             watched.removeEventFilter(self)
-            QTimer.singleShot(LIBRARY_ANALYSIS_DELAY_MS, self, self._fire)
+            QTimer.singleShot(0, self, self._fire)  # behind the paint, not inside it
         return False
 
     def _fire(self) -> None:
@@ -133,7 +142,7 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
         app.quit()
 
     def poll() -> None:
-        if window.current_id is None or window.analysis_shown():
+        if window.has_panels() and (window.current_id is None or window.analysis_shown()):
             poller.stop()
             timeout.stop()
             window.timeline.fit_all()

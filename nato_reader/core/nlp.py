@@ -12,7 +12,10 @@ measures what each choice costs and gains).
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import threading
+from pathlib import Path
 
 from nato_reader.errors import AnalysisUnavailable
 
@@ -70,12 +73,18 @@ def load_pipeline(profile: str = DEFAULT_PROFILE):
 
 
 def model_version() -> str:
-    """Name and version of the model that would be loaded, without loading it."""
-    from importlib import metadata
-
+    """Name and version of the model that would be loaded, without loading it. Read from
+    the meta.json every spaCy model package ships, found without importing the package:
+    importlib.metadata's import alone cost 12 ms of the window's start."""
     for name in MODEL_NAMES:
-        try:
-            return f"{name}-{metadata.version(name)}"
-        except metadata.PackageNotFoundError:
+        spec = importlib.util.find_spec(name)
+        if spec is None:
             continue
+        for folder in spec.submodule_search_locations or ():
+            try:
+                meta = json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+                return f"{name}-{meta['version']}"
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+        return f"{name}-unknown"
     return "none"

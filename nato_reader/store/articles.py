@@ -9,6 +9,8 @@ from nato_reader.core.model import Article, ArticleSummary, ParsedArticle, Span
 from nato_reader.errors import LibraryError
 from nato_reader.store.database import Database, transaction, utc_now
 
+NEWEST_FIRST = "published IS NULL, published DESC, id"
+
 
 class ArticleStore:
     def __init__(self, db: Database) -> None:
@@ -35,17 +37,23 @@ class ArticleStore:
     def summaries(self) -> list[ArticleSummary]:
         """Every article without its body, newest first, undated last."""
         tags = self._all_tags()
-        rows = self._db.query(
-            "SELECT id, uri, source, title, published FROM articles "
-            "ORDER BY published IS NULL, published DESC, id"
-        )
+        rows = self._db.execute(f"SELECT id, uri, source, title, published FROM articles"
+                                f" ORDER BY {NEWEST_FIRST}")
         return [
-            ArticleSummary(
-                id=row["id"], uri=row["uri"], source=row["source"], title=row["title"],
-                published=_date(row["published"]), tags=tuple(tags.get(row["id"], ())),
-            )
-            for row in rows
+            ArticleSummary(id=id_, uri=uri, source=source, title=title,
+                           published=_date(published), tags=tuple(tags.get(id_, ())))
+            for id_, uri, source, title, published in rows
         ]
+
+    def newest_id(self) -> int | None:
+        """The first article of `summaries()`, without reading them all."""
+        row = self._db.execute(f"SELECT id FROM articles ORDER BY {NEWEST_FIRST} LIMIT 1"
+                               ).fetchone()
+        return row[0] if row else None
+
+    def exists(self, article_id: int) -> bool:
+        return self._db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]
+                                ).fetchone() is not None
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import multiprocessing
 import threading
 import traceback
 from pathlib import Path
@@ -130,6 +129,8 @@ class AnalysisProcess:
     def _start(self):
         if self._process is None or not self._process.is_alive():
             self._stop()
+            import multiprocessing  # here: 10 ms that the window's start need not pay
+
             context = multiprocessing.get_context("spawn")
             parent_end, child_end = context.Pipe()
             self._process = context.Process(target=_serve, args=(child_end, self._pipeline),

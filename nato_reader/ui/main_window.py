@@ -1,6 +1,15 @@
 """The reader's window: library (left), article (centre), entities and annotations (right),
 timeline (bottom). Wires the widgets to each other and to the session; holds no data of
-its own beyond what is on screen."""
+its own beyond what is on screen.
+
+Built in two stages so the article is on screen as soon as possible: the constructor
+makes the reader, the menus and empty docks (their saved places restore at once, so
+nothing moves later); `build_panels()` fills the docks with the library list, entity
+panel, annotations and timeline. The app calls it right after the first paint; reading
+any panel attribute before that builds them on the spot, so callers never see a half
+window. The panels' modules are imported there too: importing them and creating their
+Qt enums cost about as much as a bare window's whole start.
+"""
 
 from __future__ import annotations
 
@@ -12,30 +21,22 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QWidget,
 )
 
 from nato_reader.core.model import Analysis
-from nato_reader.ui import palette, transfer, window_actions
-from nato_reader.ui.entity_panel import EntityPanel
-from nato_reader.ui.library_view import LibraryView
+from nato_reader.ui import palette, window_actions
 from nato_reader.ui.reader_view import ReaderView
 from nato_reader.ui.settings import Settings
-from nato_reader.ui.timeline_dock import TimelineDock
-
-try:  # written in parallel (issue 5); the window works without it
-    from nato_reader.ui.annotations_panel import AnnotationsPanel
-except ImportError:  # pragma: no cover
-    AnnotationsPanel = None
 
 DEFAULT_SIZE = (1500, 950)
 
 
 class MainWindow(QMainWindow):
     article_shown = Signal(int)  # the article and whatever analysis exists are on screen
+    panels_built = Signal()
 
     def __init__(self, session, settings: Settings, parent: QWidget | None = None,
                  interactive: bool = True) -> None:
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.current_id: int | None = None
         self.analysis_error = ""
         self.dark = False
+        self._panels: dict[str, QWidget] = {}
         self.setWindowTitle("NATO Reader")
         self.setAcceptDrops(True)
         self.resize(*DEFAULT_SIZE)
@@ -55,30 +57,22 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         self.reader.browser.setAcceptDrops(False)  # dropped files go to the window: import
         self.setCentralWidget(self.reader)
-        self.library_view = LibraryView(session, self)
-        self.entity_panel = EntityPanel(session, self)
-        self.timeline = TimelineDock(session, self)
-        self.library_dock = self._dock("Library", "library_dock", self.library_view,
+        self.library_dock = self._dock("Library", "library_dock",
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.entity_dock = self._dock("Entities", "entity_dock", self.entity_panel,
+        self.entity_dock = self._dock("Entities", "entity_dock",
                                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self.timeline_dock = self._dock("Timeline", "timeline_dock", self.timeline,
+        self.timeline_dock = self._dock("Timeline", "timeline_dock",
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.annotations_panel = None
-        self.annotations_dock = None
-        if AnnotationsPanel is not None and hasattr(session.library, "annotations"):
-            self.annotations_panel = AnnotationsPanel(session, self.reader, self)
-            self.annotations_dock = self._dock("Annotations", "annotations_dock",
-                                               self.annotations_panel,
-                                               Qt.DockWidgetArea.RightDockWidgetArea)
-            self.tabifyDockWidget(self.entity_dock, self.annotations_dock)
-            self.entity_dock.raise_()
+        self.annotations_dock = self._dock("Annotations", "annotations_dock",
+                                           Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.entity_dock, self.annotations_dock)
+        self.entity_dock.raise_()
         self.resizeDocks([self.library_dock, self.entity_dock], [310, 300],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [210], Qt.Orientation.Vertical)
 
         self._timeline_timer = QTimer(self, singleShot=True, interval=400)
-        self._timeline_timer.timeout.connect(self.timeline.refresh)
+        self._timeline_timer.timeout.connect(lambda: self.timeline.refresh())
         self._build_status_bar()
         self._build_actions()
         self._connect()
@@ -88,19 +82,79 @@ class MainWindow(QMainWindow):
             self.reader.set_type_visible(label, False)
         self.set_entities_visible(settings.entities_visible())
         self._rebuild_type_actions(None)
-        self._library_changed(select=False)
-        if self.timeline_library_action.isChecked():
-            self._timeline_mode_toggled(True)
+        self._library_changed(select=False)  # an empty library says how to fill it
 
     # -- construction --------------------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+    def _dock(self, title: str, name: str, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        dock.setWidget(QWidget(dock))  # until build_panels()
         dock.setAccessibleName(title)
         self.addDockWidget(area, dock)
         return dock
+
+    @property
+    def library_view(self):
+        return self._panel("library_view")
+
+    @property
+    def entity_panel(self):
+        return self._panel("entity_panel")
+
+    @property
+    def timeline(self):
+        return self._panel("timeline")
+
+    @property
+    def annotations_panel(self):
+        return self._panel("annotations_panel")
+
+    def has_panels(self) -> bool:
+        return bool(self._panels)
+
+    def _panel(self, name: str):
+        if not self._panels:
+            self.build_panels()
+        return self._panels[name]
+
+    def build_panels(self) -> None:
+        """Fill the docks (once) and show the open article in them."""
+        if self._panels:
+            return
+        from nato_reader.ui.annotation_actions import install_annotation_actions
+        from nato_reader.ui.annotations_panel import AnnotationsPanel
+        from nato_reader.ui.entity_panel import EntityPanel
+        from nato_reader.ui.library_view import LibraryView
+        from nato_reader.ui.timeline_dock import TimelineDock
+
+        session = self.session
+        panels = self._panels
+        panels["library_view"] = LibraryView(session, self)
+        panels["entity_panel"] = EntityPanel(session, self)
+        panels["timeline"] = TimelineDock(session, self)
+        panels["annotations_panel"] = AnnotationsPanel(session, self.reader, self)
+        for dock, name in ((self.library_dock, "library_view"),
+                           (self.entity_dock, "entity_panel"),
+                           (self.timeline_dock, "timeline"),
+                           (self.annotations_dock, "annotations_panel")):
+            placeholder = dock.widget()
+            dock.setWidget(panels[name])
+            placeholder.deleteLater()
+        self._connect_panels()
+        self.annotation_actions = install_annotation_actions(self, session, self.reader)
+        if self.annotation_actions:
+            self.menuBar().addMenu("A&nnotate").addActions(self.annotation_actions)
+        self.entity_panel.set_dark(self.dark)
+        if self.current_id is not None:
+            self.library_view.select_article(self.current_id, emit=False)
+            self.annotations_panel.set_article(self.current_id)
+            self._show_analysis(self.reader.analysis)
+        else:
+            self._library_changed(select=False)
+        if self.timeline_library_action.isChecked():
+            self._timeline_mode_toggled(True)
+        self.panels_built.emit()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -123,14 +177,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         s = self.session
-        self.library_view.article_selected.connect(self.open_article)
-        self.library_view.filter_changed.connect(self._library_filter_changed)
-        self.entity_panel.entity_selected.connect(self._entity_selected)
         self.reader.entity_clicked.connect(self._entity_clicked)
         self.reader.date_clicked.connect(self._date_clicked)
-        self.entity_panel.step_requested.connect(self.step_mention)
-        self.entity_panel.show_articles_requested.connect(self.show_articles_mentioning)
-        self.timeline.event_activated.connect(self.go_to_event)
         s.articles_changed.connect(self._library_changed)
         s.analysis_ready.connect(self._analysis_ready)
         s.corrections_changed.connect(self._corrections_changed)
@@ -149,6 +197,14 @@ class MainWindow(QMainWindow):
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self._system_scheme_changed)
 
+    def _connect_panels(self) -> None:
+        self.library_view.article_selected.connect(self.open_article)
+        self.library_view.filter_changed.connect(self._library_filter_changed)
+        self.entity_panel.entity_selected.connect(self._entity_selected)
+        self.entity_panel.step_requested.connect(self.step_mention)
+        self.entity_panel.show_articles_requested.connect(self.show_articles_mentioning)
+        self.timeline.event_activated.connect(self.go_to_event)
+
     # -- the article ---------------------------------------------------------------------------
 
     def open_article(self, article_id: int) -> None:
@@ -163,7 +219,7 @@ class MainWindow(QMainWindow):
             self.reader.set_article(article, analysis)
             self._show_annotations()
             self._show_analysis(analysis)
-        if self.annotations_panel is not None:
+        if self.has_panels():
             self.annotations_panel.set_article(article_id)
         self.setWindowTitle(f"{article.title} — NATO Reader")
         self.settings.set_last_article(str(self.session.library.path), article_id)
@@ -192,9 +248,10 @@ class MainWindow(QMainWindow):
                                        "in a moment.")
         else:
             self.reader.set_banner("")
-        self.entity_panel.set_analysis(analysis, message)
         self._rebuild_type_actions(analysis)
-        self.timeline.show_analysis(self.current_id, analysis)
+        if self.has_panels():
+            self.entity_panel.set_analysis(analysis, message)
+            self.timeline.show_analysis(self.current_id, analysis)
 
     def analysis_shown(self) -> bool:
         """True once the current article is on screen with its analysis (or its failure)."""
@@ -205,11 +262,14 @@ class MainWindow(QMainWindow):
         if article_id == self.current_id:
             self._show_analysis(self.session.analysis(article_id))
             self.article_shown.emit(article_id)
-        if self.timeline.library_mode and article_id in self.timeline.article_ids:
+        if (self.has_panels() and self.timeline.library_mode
+                and article_id in self.timeline.article_ids):
             self._timeline_timer.start()  # many arrive together: refresh once for them
 
     def _corrections_changed(self) -> None:
-        if self.current_id is not None:
+        if self.current_id is not None and not self.has_panels():
+            self._show_analysis(self.session.analysis(self.current_id))
+        elif self.current_id is not None:
             keep = self.entity_panel.selected_canonical()
             self._show_analysis(self.session.analysis(self.current_id))
             if keep and not self.entity_panel.selected_canonical():
@@ -350,7 +410,8 @@ class MainWindow(QMainWindow):
         if theme in self.theme_actions:
             self.theme_actions[theme].setChecked(True)
         self.reader.set_dark(self.dark)
-        self.entity_panel.set_dark(self.dark)
+        if self.has_panels():
+            self.entity_panel.set_dark(self.dark)
         self._rebuild_type_actions(self.reader.analysis)
 
     def _zoom(self, step: int) -> None:
@@ -384,6 +445,8 @@ class MainWindow(QMainWindow):
         first_line = message.split("\n")[0]
         self.status_label.setText(first_line)
         if self.interactive:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Warning, "NATO Reader", first_line,
                               QMessageBox.StandardButton.Ok, self)
             if message == self.analysis_error:
@@ -408,12 +471,12 @@ class MainWindow(QMainWindow):
     # -- import and export ---------------------------------------------------------------------
 
     def import_files(self) -> None:
-        paths = transfer.ask_import_files(self)
+        paths = _transfer().ask_import_files(self)
         if paths:
             self.import_paths(paths)
 
     def import_folder(self) -> None:
-        paths = transfer.ask_import_folder(self)
+        paths = _transfer().ask_import_folder(self)
         if paths:
             self.import_paths(paths)
 
@@ -428,10 +491,10 @@ class MainWindow(QMainWindow):
             self.open_article(self.current_id)
             self.reader.browser.verticalScrollBar().setValue(scroll)
         if report.errors and self.interactive:
-            transfer.show_import_errors(self, report)
+            _transfer().show_import_errors(self, report)
 
     def export(self) -> None:
-        chosen = transfer.ask_export(self, self.library_view.selected_article_ids(),
+        chosen = _transfer().ask_export(self, self.library_view.selected_article_ids(),
                                      self.session.library.articles.count())
         if chosen is not None:
             self.session.export(*chosen)
@@ -439,10 +502,10 @@ class MainWindow(QMainWindow):
     def _exported(self, report) -> None:
         """Say what was written, where, what was written beside a file the user edited,
         and whether it was cancelled."""
-        message = transfer.export_message(report)
+        message = _transfer().export_message(report)
         self.status_label.setText(message.status)
         if self.interactive:
-            transfer.show_export_report(self, message)
+            _transfer().show_export_report(self, message)
 
     # -- drag and drop, closing ----------------------------------------------------------------
 
@@ -470,3 +533,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.session.wait_for_tasks(10000)
         super().closeEvent(event)
+
+
+def _transfer():
+    """The import and export dialogs, imported when first used (see the module doc)."""
+    from nato_reader.ui import transfer
+
+    return transfer

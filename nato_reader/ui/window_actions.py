@@ -15,11 +15,6 @@ from PySide6.QtWidgets import QLabel, QToolBar
 from nato_reader.core.model import Analysis
 from nato_reader.ui import palette
 
-try:
-    from nato_reader.ui.annotation_actions import install_annotation_actions
-except ImportError:  # pragma: no cover
-    install_annotation_actions = None
-
 
 def swatch(colour: QColor, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
@@ -116,12 +111,13 @@ def build_actions(window) -> None:
         view_menu, "Timeline of &All Listed Articles", window._timeline_mode_toggled, checkable=True
     )
     window.timeline_library_action.setChecked(window.settings.timeline_library_mode())
-    act(view_menu, "&Fit Timeline", window.timeline.fit_all, QKeySequence("Ctrl+0"))
+    # (Lambdas: the panels are built after the first paint, see main_window.py.)
+    act(view_menu, "&Fit Timeline", lambda: window.timeline.fit_all(), QKeySequence("Ctrl+0"))
 
     entity_menu = menus.addMenu("E&ntities")
     act(entity_menu, "&Next Mention", lambda: window.step_mention(1), QKeySequence(Qt.Key.Key_F4))
     act(entity_menu, "&Previous Mention", lambda: window.step_mention(-1), QKeySequence("Shift+F4"))
-    act(entity_menu, "&Clear Selection", window.entity_panel.tree.clearSelection)
+    act(entity_menu, "&Clear Selection", lambda: window.entity_panel.tree.clearSelection())
     analysis_menu = menus.addMenu("&Analysis")
     act(analysis_menu, "&Re-analyse Article", window.reanalyse, QKeySequence(Qt.Key.Key_F5))
     act(analysis_menu, "&Analyse Whole Library", window.analyse_library)
@@ -142,18 +138,9 @@ def build_actions(window) -> None:
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, window.types_toolbar)
     window.type_actions: dict[str, QAction] = {}
     view_menu.addAction(window.types_toolbar.toggleViewAction())
-    window.annotation_actions: list[QAction] = []
+    window.annotation_actions: list[QAction] = []  # filled with the panels
     window.reader.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     window.reader.browser.customContextMenuRequested.connect(window._reader_menu)
-
-    if install_annotation_actions is not None and hasattr(window.session.library, "annotations"):
-        window.annotation_actions = install_annotation_actions(
-            window, window.session, window.reader
-        )
-        if window.annotation_actions:
-            menu = menus.addMenu("A&nnotate")
-            menu.addActions(window.annotation_actions)
-
 
 def rebuild_type_actions(window, analysis: Analysis | None) -> None:
     """One toggle per highlighted type in the article, with its count."""

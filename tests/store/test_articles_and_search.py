@@ -76,3 +76,19 @@ def test_search_ranks_as_bm25_with_titles_weighted_five(seeded):
     assert [h.article_id for h in hits] == [rowid for rowid, _ in expected]
     assert [h.rank for h in hits] == pytest.approx([score for _, score in expected])
     assert len(hits) == 2 and hits[0].rank < hits[1].rank
+
+
+def test_newest_id_is_the_first_summary(tmp_path):
+    from datetime import date
+
+    from nato_reader.core.model import ParsedArticle
+    from nato_reader.store.library import Library
+
+    with Library(tmp_path / "lib.db") as library:
+        assert library.articles.newest_id() is None
+        for n, published in enumerate([date(2022, 3, 25), None, date(2023, 4, 1)]):
+            library.articles.add(ParsedArticle(title=f"T{n}", body="text", published=published),
+                                 uri=f"u{n}", source="s", content_hash=f"h{n}")
+        summaries = library.articles.summaries()
+        assert [s.title for s in summaries] == ["T2", "T0", "T1"]
+        assert library.articles.newest_id() == summaries[0].id

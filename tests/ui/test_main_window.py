@@ -353,3 +353,45 @@ def test_clicking_an_event_on_the_timeline_shows_its_sentence(qtbot, window):
     flash = selection.cursor
     assert window.reader.body_offset(flash.selectionStart()) == timex.sentence.start
     assert window.reader.body_offset(flash.selectionEnd()) == timex.sentence.end
+
+
+def test_the_article_paints_before_the_panels_are_built(qtbot, session, settings):
+    """Cold start: the reader (with highlights) first; the docks fill right after the
+    first paint, showing the same article, and the library list selects it."""
+    from nato_reader import app
+
+    newest = session.library.articles.summaries()[0].id
+    window = app.build_window(session.library, Settings(settings), restore=False,
+                              interactive=False)
+    qtbot.addWidget(window)
+    assert window.current_id == newest  # no last article saved: the newest
+    assert not window.has_panels()
+    assert window.reader.analysis is not None and window.reader.label_at(
+        window.reader.analysis.mentions[0].start) == window.reader.analysis.mentions[0].label
+    window.show()
+    qtbot.waitUntil(window.has_panels, timeout=3000)
+    assert window.library_view.current_article_id() == newest
+    names = {r.canonical for g in window.entity_panel.model.groups for r in g.rows}
+    assert "NATO" in names
+    assert window.timeline.widget.shown_events()  # the article's dates
+    assert window.annotations_dock.widget() is window.annotations_panel
+
+
+def test_a_panel_read_before_the_first_paint_is_built_on_the_spot(qtbot, session, settings):
+    from nato_reader import app
+
+    window = app.build_window(session.library, Settings(settings), restore=False,
+                              interactive=False)
+    qtbot.addWidget(window)
+    assert window.library_view.current_article_id() == window.current_id
+    assert window.has_panels() and window.library_dock.widget() is window.library_view
+
+
+def test_a_missing_last_article_falls_back_to_the_newest(qtbot, session, settings):
+    from nato_reader import app
+
+    prefs = Settings(settings)
+    prefs.set_last_article(str(session.library.path), 9999)
+    window = app.build_window(session.library, prefs, restore=False, interactive=False)
+    qtbot.addWidget(window)
+    assert window.current_id == session.library.articles.summaries()[0].id
