@@ -25,7 +25,9 @@ Conventions (TimeML TIMEX3 as annotated in TempEval-3), where a choice had to be
 - "three days later" tags the duration "three days" (the story's clock, not the anchor's);
 - in earnings reports "the quarter", "a year earlier", "the year-ago period" resolve to
   the fiscal quarter the text names (1988-Q3), else to the last completed quarter / year;
-- "Thursday morning" -> TIME 2022-03-24TMO; weeks are ISO weeks, written 2023-W05.
+- "Thursday morning" -> TIME 2022-03-24TMO; weeks are ISO weeks, written 2023-W05;
+- "the year ended Sept. 30" -> P1Y (twelve months across two calendar years); "in the
+  morning" and "overnight" fall on (the night before) the day the story tells.
 """
 
 from __future__ import annotations
