@@ -34,15 +34,20 @@ EVENTS = [
 ]
 
 
-@pytest.fixture
-def timeline(qtbot) -> TimelineWidget:
+def shown_timeline(qtbot, events: list[TimelineEvent], height: int = 320) -> TimelineWidget:
+    """A timeline 1000 px wide, on screen, holding `events`."""
     widget = TimelineWidget()
     qtbot.addWidget(widget)
-    widget.resize(1000, 320)
+    widget.resize(1000, height)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.set_events(EVENTS)
+    widget.set_events(events)
     return widget
+
+
+@pytest.fixture
+def timeline(qtbot) -> TimelineWidget:
+    return shown_timeline(qtbot, EVENTS)
 
 
 def visible(widget: TimelineWidget, event: TimelineEvent) -> bool:
