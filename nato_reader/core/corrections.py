@@ -39,6 +39,22 @@ def apply_corrections(mentions: Sequence[Mention],
     return tuple(result)
 
 
+def names_that_may_become(canonical: str,
+                          corrections: Sequence[EntityCorrection]) -> set[str]:
+    """The canonical names the pipeline may have given an entity that the corrections
+    turn into `canonical`: itself, and whatever is renamed or merged into it, through
+    chains. A superset (it ignores the corrections' order): narrow it down with
+    apply_corrections."""
+    names = {canonical}
+    growing = True
+    while growing:
+        before = len(names)
+        names |= {c.canonical for c in corrections
+                  if c.kind in ("rename", "merge") and c.value in names}
+        growing = len(names) > before
+    return names
+
+
 @dataclass(frozen=True)
 class EntityRow:
     """One canonical entity of an article, for the side panel and the export."""

@@ -4,6 +4,7 @@ reopening an article is instant, and a new pipeline recomputes."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from nato_reader.core.model import Analysis
 from nato_reader.store.database import Database, transaction, utc_now
@@ -40,6 +41,29 @@ class AnalysisCache:
                 [pipeline_version],
             )
         ]
+
+    def mentioning(self, canonicals: Iterable[str], pipeline_version: str
+                   ) -> Iterator[tuple[int, Analysis]]:
+        """(article id, analysis) of the analysed articles whose cached result has a
+        mention with one of these canonical names. SQLite looks for the names in the
+        stored JSON, so only those articles' results are decoded."""
+        for article_id, result in self._mentioning(canonicals, pipeline_version, "n.result"):
+            yield article_id, Analysis.from_json(json.loads(result))
+
+    def ids_mentioning(self, canonicals: Iterable[str], pipeline_version: str) -> list[int]:
+        """The ids alone: nothing decoded (3,000 results took 0.7 s to decode)."""
+        return [row[0] for row in self._mentioning(canonicals, pipeline_version, "NULL")]
+
+    def _mentioning(self, canonicals, pipeline_version: str, column: str):
+        # The stored JSON is compact and ASCII-escaped, as json.dumps writes each name.
+        needles = [f'"canonical":{json.dumps(name)}' for name in dict.fromkeys(canonicals)]
+        if not needles:
+            return []
+        found = " OR ".join(["instr(n.result, ?) > 0"] * len(needles))
+        return self._db.execute(
+            f"SELECT a.id, {column} FROM articles a JOIN analyses n"
+            " ON n.content_hash = a.content_hash AND n.pipeline_version = ?"
+            f" WHERE {found} ORDER BY a.id", [pipeline_version, *needles])
 
     def prune(self) -> int:
         """Drop cached results no article uses any more."""

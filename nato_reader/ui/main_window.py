@@ -341,13 +341,7 @@ class MainWindow(QMainWindow):
             self.entity_panel.set_position(*self.reader.mention_position())
 
     def show_articles_mentioning(self, canonical: str) -> None:
-        ids, unanalysed = set(), 0
-        for summary in self.session.library.articles.summaries():
-            analysis = self.session.analysis(summary.id)
-            if analysis is None:
-                unanalysed += 1
-            elif any(m.canonical == canonical for m in analysis.mentions):
-                ids.add(summary.id)
+        ids, unanalysed = self.session.articles_mentioning(canonical)
         self.library_view.set_entity_filter(canonical, ids, unanalysed)
         self.library_dock.raise_()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
-from nato_reader.core.corrections import apply_corrections
+from nato_reader.core.corrections import apply_corrections, names_that_may_become
 from nato_reader.core.model import Analysis, Annotation, Article, EntityCorrection
 from nato_reader.core.pipeline_version import PIPELINE_VERSION
 from nato_reader.store.database import transaction
@@ -228,6 +228,22 @@ class Session(QObject):
             if len(self._cache) > ANALYSIS_CACHE_SIZE:
                 self._cache.popitem(last=False)
         return result
+
+    def articles_mentioning(self, canonical: str) -> tuple[set[int], int]:
+        """Ids of the analysed articles that mention `canonical` (corrections applied),
+        and how many articles are not analysed yet."""
+        corrections = self.corrections()
+        version = pipeline_version()
+        unanalysed = len(self.library.analyses.missing(version))
+        sources = names_that_may_become(canonical, corrections)
+        if sources == {canonical} and all(c.canonical != canonical for c in corrections
+                                          if c.kind != "retype"):
+            # No correction touches the name: the stored names are the answer.
+            return set(self.library.analyses.ids_mentioning(sources, version)), unanalysed
+        ids = {article_id for article_id, raw in self.library.analyses.mentioning(sources, version)
+               if any(m.canonical == canonical
+                      for m in apply_corrections(raw.mentions, corrections))}
+        return ids, unanalysed
 
     def is_analysing(self, article_id: int) -> bool:
         return article_id in self._pending

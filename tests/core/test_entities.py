@@ -249,3 +249,15 @@ def test_dateline_and_role_words():
     assert got["BRUSSELS"] == ("GPE", "Brussels")
     assert got["Omar Haddad Khan"][0] == "PERSON" and got["Ines Varga"][0] == "PERSON"
     assert got["Tallinn Centre"][0] == "ORG" and "UPDATE" not in got
+
+
+def test_names_that_may_become_follows_renames_and_merges_through_chains():
+    from nato_reader.core.corrections import names_that_may_become
+
+    corrections = [EntityCorrection(1, "rename", "Stoltenberg", "J. Stoltenberg"),
+                   EntityCorrection(2, "merge", "J. Stoltenberg", "Jens Stoltenberg"),
+                   EntityCorrection(3, "retype", "Kyiv", "GPE"),
+                   EntityCorrection(4, "rename", "Jens Stoltenberg", "Secretary General")]
+    assert names_that_may_become("Jens Stoltenberg", corrections) == {
+        "Jens Stoltenberg", "J. Stoltenberg", "Stoltenberg"}
+    assert names_that_may_become("Kyiv", corrections) == {"Kyiv"}

@@ -92,3 +92,28 @@ def test_newest_id_is_the_first_summary(tmp_path):
         summaries = library.articles.summaries()
         assert [s.title for s in summaries] == ["T2", "T0", "T1"]
         assert library.articles.newest_id() == summaries[0].id
+
+
+def test_analyses_mentioning_finds_names_in_the_stored_json(tmp_path):
+    from nato_reader.core.model import Analysis, Mention, ParsedArticle
+    from nato_reader.store.library import Library
+
+    def analysis(*names, version="v1"):
+        return Analysis(mentions=tuple(Mention(0, 1, n, "GPE", n) for n in names),
+                        timexes=(), sentences=(), pipeline_version=version)
+
+    with Library(tmp_path / "lib.db") as library:
+        ids = [library.articles.add(ParsedArticle(title=f"T{n}", body=f"text {n}",
+                                                  published=None),
+                                    uri=f"u{n}", source="s", content_hash=f"h{n}")
+               for n in range(3)]
+        library.analyses.put("h0", analysis("Kraków", "Kyiv"))
+        library.analyses.put("h1", analysis("Kyiv"))
+        library.analyses.put("h2", analysis("Kraków", version="old"))
+        found = dict(library.analyses.mentioning(["Kraków"], "v1"))
+        assert list(found) == [ids[0]]  # not h2: another pipeline version
+        assert [m.canonical for m in found[ids[0]].mentions] == ["Kraków", "Kyiv"]
+        assert [i for i, _ in library.analyses.mentioning(["Kyiv", "Kraków"], "v1")] == ids[:2]
+        assert list(library.analyses.mentioning([], "v1")) == []
+        assert library.analyses.ids_mentioning(["Kraków"], "v1") == [ids[0]]
+        assert library.analyses.ids_mentioning(["Kraków"], "old") == [ids[2]]

@@ -355,15 +355,31 @@ def test_clicking_an_event_on_the_timeline_shows_its_sentence(qtbot, window):
     assert window.reader.body_offset(flash.selectionEnd()) == timex.sentence.end
 
 
-def test_the_article_paints_before_the_panels_are_built(qtbot, session, settings):
-    """Cold start: the reader (with highlights) first; the docks fill right after the
-    first paint, showing the same article, and the library list selects it."""
+@pytest.fixture
+def started(qtbot, session, settings, monkeypatch):
+    """build_window, as the app starts; the library's analysis run (queued 300 ms after
+    the first paint, which could fire after this test's library is closed) is recorded."""
     from nato_reader import app
 
+    requested = []
+    monkeypatch.setattr(Session, "request_analysis",
+                        lambda self, ids, force=False: requested.append(list(ids)))
+
+    def start(prefs=None):
+        window = app.build_window(session.library, prefs or Settings(settings),
+                                  restore=False, interactive=False)
+        qtbot.addWidget(window)
+        window.requested = requested
+        return window
+
+    return start
+
+
+def test_the_article_paints_before_the_panels_are_built(qtbot, session, started):
+    """Cold start: the reader (with highlights) first; the docks fill right after the
+    first paint, showing the same article, and the library list selects it."""
     newest = session.library.articles.summaries()[0].id
-    window = app.build_window(session.library, Settings(settings), restore=False,
-                              interactive=False)
-    qtbot.addWidget(window)
+    window = started()
     assert window.current_id == newest  # no last article saved: the newest
     assert not window.has_panels()
     assert window.reader.analysis is not None and window.reader.label_at(
@@ -375,23 +391,18 @@ def test_the_article_paints_before_the_panels_are_built(qtbot, session, settings
     assert "NATO" in names
     assert window.timeline.widget.shown_events()  # the article's dates
     assert window.annotations_dock.widget() is window.annotations_panel
+    qtbot.waitUntil(lambda: window.requested == [[s.id for s in
+                                                  session.library.articles.summaries()]])
 
 
-def test_a_panel_read_before_the_first_paint_is_built_on_the_spot(qtbot, session, settings):
-    from nato_reader import app
-
-    window = app.build_window(session.library, Settings(settings), restore=False,
-                              interactive=False)
-    qtbot.addWidget(window)
+def test_a_panel_read_before_the_first_paint_is_built_on_the_spot(started):
+    window = started()
     assert window.library_view.current_article_id() == window.current_id
     assert window.has_panels() and window.library_dock.widget() is window.library_view
 
 
-def test_a_missing_last_article_falls_back_to_the_newest(qtbot, session, settings):
-    from nato_reader import app
-
+def test_a_missing_last_article_falls_back_to_the_newest(session, settings, started):
     prefs = Settings(settings)
     prefs.set_last_article(str(session.library.path), 9999)
-    window = app.build_window(session.library, prefs, restore=False, interactive=False)
-    qtbot.addWidget(window)
+    window = started(prefs)
     assert window.current_id == session.library.articles.summaries()[0].id

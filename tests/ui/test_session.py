@@ -250,3 +250,25 @@ def test_analysis_process_failures_and_cancel(seeded_library, fake_pipeline):
                     is_cancelled=lambda: time.monotonic() > cancel_at) == []
     assert time.monotonic() - started < 10  # the child was ended, not waited for
     slow.close()
+
+
+def test_articles_mentioning_an_entity_applies_corrections(qtbot, session):
+    ids = [s.id for s in session.library.articles.summaries()]
+    with_norway = {i for i in ids
+                   if any(m.canonical == "Norway" for m in session.analysis(i).mentions)}
+    assert with_norway and with_norway != set(ids)  # the seeds differ on it
+    assert session.articles_mentioning("Norway") == (with_norway, 0)
+    session.add_correction("rename", "Norway", "Kingdom of Norway")
+    assert session.articles_mentioning("Norway") == (set(), 0)
+    assert session.articles_mentioning("Kingdom of Norway") == (with_norway, 0)
+    session.add_correction("merge", "Brussels", "Kingdom of Norway")  # a wrong merge
+    with_brussels = {i for i in ids if "Brussels" in session.article(i).body}
+    assert session.articles_mentioning("Kingdom of Norway")[0] == with_norway | with_brussels
+
+
+def test_articles_mentioning_counts_the_unanalysed(qtbot, seeded_library, analyse_fixed):
+    session = Session(seeded_library, analyse=analyse_fixed)
+    first = seeded_library.articles.get(seeded_library.articles.summaries()[0].id)
+    seeded_library.analyses.put(first.content_hash, analyse_fixed(first.body, first.published))
+    found, unanalysed = session.articles_mentioning("NATO")
+    assert found == {first.id} and unanalysed == seeded_library.articles.count() - 1
