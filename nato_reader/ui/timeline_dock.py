@@ -69,6 +69,11 @@ class TimelineDock(QWidget):
         if hasattr(self.widget, "fit_all"):
             self.widget.fit_all()
 
+    def cycle_fit(self) -> None:
+        """As the Fit button: the dense core of the dates; again, every date."""
+        if hasattr(self.widget, "cycle_fit"):
+            self.widget.cycle_fit()
+
     def select_expression(self, article_id: int, body_start: int) -> bool:
         """Select the event of the date at `body_start` (a click on it in the article);
         False when it has none on the timeline (a duration, unresolved, filtered out)."""

@@ -112,7 +112,8 @@ def build_actions(window) -> None:
     )
     window.timeline_library_action.setChecked(window.settings.timeline_library_mode())
     # (Lambdas: the panels are built after the first paint, see main_window.py.)
-    act(view_menu, "&Fit Timeline", lambda: window.timeline.fit_all(), QKeySequence("Ctrl+0"))
+    act(view_menu, "&Fit Timeline (again: every date)", lambda: window.timeline.cycle_fit(),
+        QKeySequence("Ctrl+0"))
 
     entity_menu = menus.addMenu("E&ntities")
     act(entity_menu, "&Next Mention", lambda: window.step_mention(1), QKeySequence(Qt.Key.Key_F4))

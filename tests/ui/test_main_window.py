@@ -406,3 +406,23 @@ def test_a_missing_last_article_falls_back_to_the_newest(session, settings, star
     prefs.set_last_article(str(session.library.path), 9999)
     window = started(prefs)
     assert window.current_id == session.library.articles.summaries()[0].id
+
+
+def test_fit_timeline_action_shows_the_core_then_every_date(window):
+    from tests.ui.test_timeline_fit import OUTLIER, YEAR_2022
+
+    action = next(a for a in window.findChildren(type(window.entities_action))
+                  if a.text().startswith("&Fit Timeline"))
+    assert action.shortcut().toString() == "Ctrl+0"
+    window.timeline_dock.show()
+    window.timeline.widget.set_events([OUTLIER, *YEAR_2022])  # fitted to the core
+
+    def core_only() -> bool:
+        first, last = window.timeline.widget.visible_range()
+        return first.year >= 2021 and last.year <= 2023
+
+    assert core_only()
+    action.trigger()  # the core is showing: every date
+    assert window.timeline.widget.visible_range()[0] <= OUTLIER.start
+    action.trigger()
+    assert core_only()
