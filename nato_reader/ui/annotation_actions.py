@@ -5,6 +5,9 @@ the main window's menus, toolbar and the reader's context menu. The actions read
 reader's selection (`reader.selection_range()`, body offsets) and the current article
 through `current_article_id()`, which by default reads `reader.article_id` or, failing
 that, `reader.article.id`; pass your own callable when the article lives elsewhere.
+
+The last used colour is kept in `Settings` (a preference, not the user's data), so Ctrl+H
+after a restart highlights in it; without settings it lasts as long as the window.
 """
 
 from __future__ import annotations
@@ -36,14 +39,20 @@ class AnnotationActions(QObject):
     last_colour_changed = Signal(str)
 
     def __init__(self, window, session, reader,
-                 current_article_id: Callable[[], int | None] | None = None) -> None:
+                 current_article_id: Callable[[], int | None] | None = None,
+                 settings=None) -> None:
         super().__init__(window)
+        # The main window holds the app's Settings; a bare test window has none.
+        self.settings = settings if settings is not None else getattr(window, "settings", None)
+        if not hasattr(self.settings, "last_highlight_colour"):
+            self.settings = None
         self.window = window
         self.session = session
         self.reader = reader
         self.current_article_id = current_article_id or reader_article_id(reader)
         self.exec_dialog = None  # tests replace modal dialogs: exec_dialog(dialog) -> bool
-        self._last_colour: str | None = None
+        self._last_colour: str | None = (
+            self.settings.last_highlight_colour() if self.settings else None)
 
         self.highlight = QAction("&Highlight", window)
         self.highlight.setShortcut(QKeySequence("Ctrl+H"))
@@ -76,14 +85,17 @@ class AnnotationActions(QObject):
     @property
     def last_colour(self) -> str:
         names = [c.name for c in self.session.library.colours.all()]
-        if self._last_colour and self._last_colour.casefold() in map(str.casefold, names):
-            return self._last_colour
-        return names[0] if names else "yellow"
+        wanted = (self._last_colour or "").casefold()
+        # The palette's spelling: names are case-insensitive, the remembered one may differ.
+        match = next((name for name in names if name.casefold() == wanted), None)
+        return match or (names[0] if names else "yellow")
 
     @last_colour.setter
     def last_colour(self, name: str) -> None:
         if name != self._last_colour:
             self._last_colour = name
+            if self.settings is not None:
+                self.settings.set_last_highlight_colour(name)
             self.last_colour_changed.emit(name)
             self._label_highlight()
 
@@ -165,13 +177,14 @@ class AnnotationActions(QObject):
 
 
 def install_annotation_actions(window, session, reader,
-                               current_article_id: Callable[[], int | None] | None = None
-                               ) -> list[QAction]:
+                               current_article_id: Callable[[], int | None] | None = None,
+                               settings=None) -> list[QAction]:
     """Create the annotation actions on `window`; returns
     [Highlight, Highlight as ▸ (menu action), Add Note…, Manage Colours…].
 
     The colour actions (Ctrl+1..9) are added to `window` so their shortcuts work; the
-    controller is `window.findChild(AnnotationActions)`.
+    controller is `window.findChild(AnnotationActions)`. `settings` (default: the
+    window's `settings` attribute, if any) remembers the last colour between runs.
     """
-    controller = AnnotationActions(window, session, reader, current_article_id)
+    controller = AnnotationActions(window, session, reader, current_article_id, settings)
     return controller.actions

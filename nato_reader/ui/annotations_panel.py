@@ -248,8 +248,10 @@ class AnnotationsPanel(QWidget):
         index = view.currentIndex()
         return index.data(AnnotationRole) if index.isValid() else None
 
-    def select_annotation(self, annotation_id: int) -> bool:
-        """Make `annotation_id` current in its list (e.g. just after highlighting)."""
+    def select_annotation(self, annotation_id: int, reveal: bool = False) -> bool:
+        """Make `annotation_id` current in its list (e.g. just after highlighting). With
+        `reveal`, a highlight hidden by the colour or tag filter clears the filters: the
+        user asked for that one (a click on it in the text). Never takes the focus."""
         row = self.model.row_of(annotation_id)
         if row < 0:
             return False
@@ -260,6 +262,9 @@ class AnnotationsPanel(QWidget):
                 view.setCurrentIndex(index)
                 view.scrollTo(index)
                 return True
+        if reveal and (self.placed.colour or self.placed.tag):
+            self.set_filters(None, None)
+            return self.select_annotation(annotation_id)
         return False  # filtered out
 
     def jump_to(self, index: QModelIndex) -> None:

@@ -204,6 +204,14 @@ class MainWindow(QMainWindow):
         self.entity_panel.step_requested.connect(self.step_mention)
         self.entity_panel.show_articles_requested.connect(self.show_articles_mentioning)
         self.timeline.event_activated.connect(self.go_to_event)
+        self.reader.annotation_clicked.connect(self._annotation_clicked)
+
+    def _annotation_clicked(self, annotation_id: int) -> None:
+        """A highlight clicked in the text: its row in the panel, in front of Entities. The
+        text keeps the keyboard focus (nothing here takes it), so reading goes on."""
+        if self.annotations_panel.select_annotation(annotation_id, reveal=True):
+            self.annotations_dock.show()
+            self.annotations_dock.raise_()
 
     # -- the article ---------------------------------------------------------------------------
 

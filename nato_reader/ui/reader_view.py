@@ -57,6 +57,7 @@ class ReaderView(FindInArticle, QWidget):
     selection_changed = Signal()
     entity_clicked = Signal(str)  # canonical name of a highlighted mention clicked on
     date_clicked = Signal(int)  # body start of a highlighted date clicked on
+    annotation_clicked = Signal(int)  # id of the user's highlight clicked on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,7 +209,11 @@ class ReaderView(FindInArticle, QWidget):
         self.banner.show()
 
     def eventFilter(self, watched, event) -> bool:
-        """A plain click on a highlighted mention selects its entity."""
+        """A plain click on a highlight says what it hit: an entity mention or a date, and
+        the user's annotation. Where an annotation covers a mention both are reported,
+        annotation last: the user made it, so its panel is the one raised, and the entity
+        is still selected (its mentions strong in the text, its row in the Entities tab).
+        Where annotations overlap, the one painted on top (the last) is reported."""
         if (event.type() == event.Type.MouseButtonRelease
                 and event.button() == Qt.MouseButton.LeftButton
                 and not self.browser.textCursor().hasSelection()):
@@ -222,10 +227,13 @@ class ReaderView(FindInArticle, QWidget):
                 fmt = self.char_format_at(offset)
                 canonical = fmt.property(CANONICAL_PROPERTY)
                 timex = fmt.property(TIMEX_PROPERTY)
+                annotation = fmt.property(ANNOTATION_PROPERTY)
                 if isinstance(canonical, str) and canonical:
                     self.entity_clicked.emit(canonical)
                 elif isinstance(timex, int) and timex >= 0:
                     self.date_clicked.emit(timex)
+                if isinstance(annotation, int) and annotation > 0:  # 0: cleared, none
+                    self.annotation_clicked.emit(annotation)
         return super().eventFilter(watched, event)
 
     # -- selection, jumps, the selected entity -------------------------------------------

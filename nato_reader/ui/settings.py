@@ -70,6 +70,15 @@ class Settings:
     def set_timeline_library_mode(self, on: bool) -> None:
         self.q.setValue("view/timeline_library", "true" if on else "false")
 
+    def last_highlight_colour(self) -> str | None:
+        """The colour name Ctrl+H last used; the caller checks it is still in the palette
+        (colours live in the library, and the user may have removed it since)."""
+        value = self.q.value("annotations/last_colour")
+        return str(value) if value else None
+
+    def set_last_highlight_colour(self, name: str) -> None:
+        self.q.setValue("annotations/last_colour", str(name))
+
     def last_article(self, library_path: str) -> int | None:
         """Per library file: ids mean nothing in another library."""
         value = self.q.value(f"last_article/{_key(library_path)}")

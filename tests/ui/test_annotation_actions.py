@@ -165,3 +165,59 @@ def test_custom_current_article(qtbot, session, article):
     start = article.body.index("NATO")
     reader.browser.setTextCursor(reader.cursor_for(start, start + 4))
     assert controller.target() == (other, start, start + 4)
+
+
+def main_window(qtbot, session, qsettings):
+    """The real main window over `qsettings`, its panels and actions built."""
+    from nato_reader.ui.main_window import MainWindow
+    from nato_reader.ui.settings import Settings
+
+    win = MainWindow(session, Settings(qsettings), interactive=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.build_panels()
+    win.library_view.select_article(session.library.articles.summaries()[0].id)
+    return win
+
+
+def restarted(qtbot, session, settings):
+    """A second window over a second QSettings on the same file, as after a restart."""
+    from PySide6.QtCore import QSettings
+
+    return main_window(qtbot, session, QSettings(settings.fileName(), settings.format()))
+
+
+def test_last_colour_is_remembered_between_runs(qtbot, session, settings, article):
+    first = main_window(qtbot, session, settings)
+    controller = first.findChild(AnnotationActions)
+    assert controller.last_colour == "yellow"  # nothing remembered yet: the first colour
+    select(first, article, "Stoltenberg")
+    next(a for a in controller.colour_actions if a.data() == "evidence").trigger()
+    first.close()  # saves and syncs the settings, as on quitting
+
+    second = restarted(qtbot, session, settings)
+    again = second.findChild(AnnotationActions)
+    assert again.last_colour == "evidence"
+    assert second.annotation_actions[0].toolTip() == "Highlight as evidence (Ctrl+H)"
+    select(second, article, "NATO")
+    second.annotation_actions[0].trigger()  # Ctrl+H
+    assert ("NATO", "evidence") in [(a.exact, a.colour) for a in stored(session, article)]
+
+
+def test_a_remembered_colour_since_removed_falls_back_to_the_first(qtbot, session, settings):
+    from nato_reader.ui.settings import Settings
+
+    Settings(settings).set_last_highlight_colour("Question")  # names are case-insensitive
+    win = restarted(qtbot, session, settings)
+    controller = win.findChild(AnnotationActions)
+    assert controller.last_colour == "question"  # in the palette's spelling
+    session.remove_colour("question")
+    assert controller.last_colour == "yellow"
+    assert win.annotation_actions[0].toolTip() == "Highlight as yellow (Ctrl+H)"
+
+
+def test_a_window_without_settings_remembers_only_while_open(window, session, article):
+    select(window, article, "NATO")
+    window.controller.highlight_selection("claim")
+    assert window.controller.settings is None
+    assert window.controller.last_colour == "claim"

@@ -156,6 +156,15 @@ def test_select_annotation(panel, annotated):
     assert panel.orphan_list.currentIndex().data(Qt.ItemDataRole.UserRole + 2) == annotated[3].id
 
 
+def test_select_annotation_can_reveal_a_filtered_out_one(panel, annotated):
+    panel.set_filters(colour="claim", tag="nato")
+    assert panel.placed.rowCount() == 0
+    assert panel.select_annotation(annotated[2].id, reveal=True)
+    assert panel.current_annotation().id == annotated[2].id
+    assert (panel.colour_filter.currentData(), panel.tag_filter.currentData()) == (None, None)
+    assert not panel.select_annotation(-1, reveal=True)  # not this article's
+
+
 def test_delete_key_deletes_through_undo(qtbot, panel, annotated):
     session = panel.session
     view = panel.list

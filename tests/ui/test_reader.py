@@ -183,3 +183,31 @@ def test_batched_changes_paint_highlights_once(reader, session, monkeypatch):
     assert reader.char_format_at(0).property(ANNOTATION_PROPERTY) == 7
     reader.set_analysis(None)  # outside a batch: at once
     assert passes == [1, 1] and reader.label_at(mention.start) is None
+
+
+def click_on(qtbot, reader, offset):
+    """A real click a little left of the caret after body `offset`: on that character."""
+    reader.scroll_to(offset, offset + 1, flash=False)
+    rect = reader.browser.cursorRect(reader.cursor_for(offset + 1, offset + 1))
+    point = rect.center()
+    point.setX(rect.x() - 2)
+    qtbot.mouseClick(reader.browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_clicking_an_annotation_reports_its_id_and_the_entity_beneath(qtbot, reader):
+    mention = next(m for m in reader.analysis.mentions if m.label == "GPE")
+    note = Annotation(id=42, article_id=reader.article.id, start=mention.start - 4,
+                      end=mention.end + 3, exact="", prefix="", suffix="", colour="claim")
+    reader.set_annotations([note], {"claim": "#ffb3a7"})
+    entities = []
+    reader.entity_clicked.connect(entities.append)
+    with qtbot.waitSignal(reader.annotation_clicked, timeout=1000) as blocker:
+        click_on(qtbot, reader, mention.start + 1)
+    assert blocker.args == [42]
+    assert entities == [mention.canonical]  # the entity is reported too
+    with qtbot.waitSignal(reader.annotation_clicked, timeout=1000) as blocker:
+        click_on(qtbot, reader, mention.start - 3)  # highlighted, not a mention
+    assert blocker.args == [42] and entities == [mention.canonical]
+    reader.set_annotations([], {})  # the id is cleared with the highlight
+    with qtbot.assertNotEmitted(reader.annotation_clicked):
+        click_on(qtbot, reader, mention.start - 3)
