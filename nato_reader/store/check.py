@@ -34,9 +34,11 @@ def check_library(library: Library) -> list[str]:
             except sqlite3.DatabaseError as exc:
                 problems.append(f"search index {table}: {exc}")
         for index, owner in NOTE_INDEXES.items():
-            if index in tables and db[index].count != db[owner].count:
-                problems.append(f"search index {index}: {db[index].count} rows for "
-                                f"{db[owner].count} {owner}")
+            if index not in tables:
+                continue
+            indexed, rows = db[index].count, db[owner].count
+            if indexed != rows:
+                problems.append(f"search index {index}: {indexed} rows for {rows} {owner}")
     except sqlite3.DatabaseError as exc:
         problems.append(f"the database cannot be read: {exc}")
     return problems

@@ -34,9 +34,27 @@ from nato_reader.ui.settings import Settings
 DEFAULT_SIZE = (1500, 950)
 
 
+class _Panel:
+    """A dock's panel as a window attribute: reading any of them builds them all (see
+    MainWindow.build_panels), so code never meets a dock that is not filled yet."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window, owner=None):
+        if window is None:
+            return self
+        window.build_panels()  # once; nothing to do afterwards
+        return window._panels[self.name]
+
+
 class MainWindow(QMainWindow):
     article_shown = Signal(int)  # the article and whatever analysis exists are on screen
     panels_built = Signal()
+    library_view = _Panel()
+    entity_panel = _Panel()
+    timeline = _Panel()
+    annotations_panel = _Panel()
 
     def __init__(self, session, settings: Settings, parent: QWidget | None = None,
                  interactive: bool = True) -> None:
@@ -94,29 +112,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    @property
-    def library_view(self):
-        return self._panel("library_view")
-
-    @property
-    def entity_panel(self):
-        return self._panel("entity_panel")
-
-    @property
-    def timeline(self):
-        return self._panel("timeline")
-
-    @property
-    def annotations_panel(self):
-        return self._panel("annotations_panel")
-
     def has_panels(self) -> bool:
         return bool(self._panels)
-
-    def _panel(self, name: str):
-        if not self._panels:
-            self.build_panels()
-        return self._panels[name]
 
     def build_panels(self) -> None:
         """Fill the docks (once) and show the open article in them."""

@@ -91,6 +91,20 @@ def article(session):
 
 
 @pytest.fixture
+def reader(qtbot, session):
+    """A reader view showing the last article of the list (the Stoltenberg article)."""
+    from nato_reader.ui.reader_view import ReaderView
+
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    article_id = session.library.articles.summaries()[-1].id
+    view.set_article(session.article(article_id), session.analysis(article_id))
+    return view
+
+
+@pytest.fixture
 def window(qtbot, session, settings):
     """The main window over the seeds, showing the last article of the list."""
     from nato_reader.ui.main_window import MainWindow

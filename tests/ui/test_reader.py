@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from nato_reader.core.model import Annotation
@@ -13,17 +12,6 @@ from nato_reader.ui.reader_view import (
     LABEL_PROPERTY,
     ReaderView,
 )
-
-
-@pytest.fixture
-def reader(qtbot, session):
-    view = ReaderView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    article_id = session.library.articles.summaries()[-1].id  # the Stoltenberg article
-    view.set_article(session.article(article_id), session.analysis(article_id))
-    return view
 
 
 def doc_text(view, start, end) -> str:
