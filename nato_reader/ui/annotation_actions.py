@@ -72,6 +72,7 @@ class AnnotationActions(QObject):
 
         self._build_colour_menu()
         session.colours_changed.connect(self._build_colour_menu)
+        session.colour_renamed.connect(self._colour_renamed)
         if hasattr(reader, "selection_changed"):
             reader.selection_changed.connect(self.update_enabled)
         self.update_enabled()
@@ -98,6 +99,11 @@ class AnnotationActions(QObject):
                 self.settings.set_last_highlight_colour(name)
             self.last_colour_changed.emit(name)
             self._label_highlight()
+
+    def _colour_renamed(self, old: str, new: str) -> None:
+        # Ctrl+H follows a renamed colour (and its undo) instead of falling back.
+        if (self._last_colour or "").casefold() == old.casefold():
+            self.last_colour = new
 
     def target(self) -> tuple[int, int, int] | None:
         """(article id, start, end) of the selection, or None."""

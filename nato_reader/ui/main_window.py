@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         """Fill the docks (once) and show the open article in them."""
         if self._panels:
             return
-        from nato_reader.ui.annotation_actions import install_annotation_actions
+        from nato_reader.ui.annotation_actions import AnnotationActions, install_annotation_actions
         from nato_reader.ui.annotations_panel import AnnotationsPanel
         from nato_reader.ui.entity_panel import EntityPanel
         from nato_reader.ui.library_view import LibraryView
@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
         self._connect_panels()
         self.annotation_actions = install_annotation_actions(self, session, self.reader)
+        # A new highlight or note becomes the panel's current row, ready to tag or edit.
+        self.findChild(AnnotationActions).highlighted.connect(
+            self.annotations_panel.select_annotation)
         if self.annotation_actions:
             self.menuBar().addMenu("A&nnotate").addActions(self.annotation_actions)
         self.entity_panel.set_dark(self.dark)

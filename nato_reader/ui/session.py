@@ -68,6 +68,7 @@ class Session(QObject):
     tags_changed = Signal()
     corrections_changed = Signal()
     colours_changed = Signal()
+    colour_renamed = Signal(str, str)  # old name, new name; before colours_changed
     analysis_ready = Signal(int)
     analysis_failed = Signal(str)  # a background analysis run failed (also task_failed)
 
@@ -176,6 +177,7 @@ class Session(QObject):
     def rename_colour(self, old: str, new: str) -> None:
         """Renames the annotations' colour too: views re-read annotations on the signal."""
         self.library.colours.rename(old, new)
+        self.colour_renamed.emit(old, new)
         self.colours_changed.emit()
 
     def set_colour_hex(self, name: str, hex_: str) -> str:

@@ -221,3 +221,20 @@ def test_a_window_without_settings_remembers_only_while_open(window, session, ar
     window.controller.highlight_selection("claim")
     assert window.controller.settings is None
     assert window.controller.last_colour == "claim"
+
+
+def test_renaming_the_remembered_colour_keeps_it_and_undo_follows(qtbot, session, settings):
+    from nato_reader.ui.settings import Settings
+    from nato_reader.ui.undo_commands import RenameColourCommand, push
+
+    Settings(settings).set_last_highlight_colour("evidence")
+    win = restarted(qtbot, session, settings)
+    controller = win.findChild(AnnotationActions)
+    push(session.undo_stack, RenameColourCommand(session, "evidence", "Proof"))
+    assert controller.last_colour == "Proof"
+    assert win.annotation_actions[0].toolTip() == "Highlight as Proof (Ctrl+H)"
+    assert win.settings.last_highlight_colour() == "Proof"  # remembered for the next run
+    session.undo_stack.undo()
+    assert controller.last_colour == "evidence"
+    session.rename_colour("claim", "assertion")  # another colour: the remembered one stays
+    assert controller.last_colour == "evidence"

@@ -110,3 +110,14 @@ def test_dragging_over_a_highlight_selects_text_not_the_row(qtbot, window):
         qtbot.mouseMove(viewport, end)
         qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
     assert reader.selection_range() == (made.start + 2, made.end - 2)
+
+
+def test_a_new_highlight_becomes_the_current_row(qtbot, window):
+    older = highlight(window, "security crisis", "claim")
+    body = window.reader.article.body
+    start = body.index("security crisis", older.end)
+    window.reader.browser.setTextCursor(window.reader.cursor_for(start, start + 8))
+    window.annotation_actions[0].trigger()  # Highlight (Ctrl+H)
+    current = window.annotations_panel.current_annotation()
+    assert (current.start, current.end) == (start, start + 8)
+    assert current.id != older.id
