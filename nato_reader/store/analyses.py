@@ -42,6 +42,14 @@ class AnalysisCache:
             )
         ]
 
+    def count_missing(self, pipeline_version: str) -> int:
+        """How many articles `missing` would list, without listing them."""
+        return self._db.execute(
+            "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM analyses n"
+            " WHERE n.content_hash = a.content_hash AND n.pipeline_version = ?)",
+            [pipeline_version],
+        ).fetchone()[0]
+
     def mentioning(self, canonicals: Iterable[str], pipeline_version: str
                    ) -> Iterator[tuple[int, Analysis]]:
         """(article id, analysis) of the analysed articles whose cached result has a

@@ -236,7 +236,7 @@ class Session(QObject):
         and how many articles are not analysed yet."""
         corrections = self.corrections()
         version = pipeline_version()
-        unanalysed = len(self.library.analyses.missing(version))
+        unanalysed = self.library.analyses.count_missing(version)
         sources = names_that_may_become(canonical, corrections)
         if sources == {canonical} and all(c.canonical != canonical for c in corrections
                                           if c.kind != "retype"):

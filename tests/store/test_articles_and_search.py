@@ -117,3 +117,9 @@ def test_analyses_mentioning_finds_names_in_the_stored_json(tmp_path):
         assert list(library.analyses.mentioning([], "v1")) == []
         assert library.analyses.ids_mentioning(["Kraków"], "v1") == [ids[0]]
         assert library.analyses.ids_mentioning(["Kraków"], "old") == [ids[2]]
+        # Not analysed by v1: only h2; by "old": h0 and h1. The count agrees with the list.
+        for version in ("v1", "old", "new"):
+            missing = library.analyses.missing(version)
+            assert library.analyses.count_missing(version) == len(missing)
+        assert [i for i, _ in library.analyses.missing("v1")] == [ids[2]]
+        assert library.analyses.count_missing("new") == 3
