@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def has_panels(self) -> bool:
+        """Whether the panel widgets exist: true from the middle of build_panels() on,
+        where showing the open article in them must already reach them."""
         return bool(self._panels)
 
     def build_panels(self) -> None:
