@@ -102,7 +102,7 @@ def tag_timexes(text: str, anchor: date | None, sentences: Sequence[Span] = ()) 
         if first == last:
             continue  # nothing in this sentence could start a temporal expression
         found.extend(_tag_sentence(text, anchor, Span(lo, hi), triggers[first:last]))
-    return place_clock_times(text, _resolve_story_times(_resolve_quarter_references(found)))
+    return place_clock_times(text, _resolve_story_times(_resolve_quarter_references(found, anchor)))
 
 
 # Every rule needs one of a few cheap keywords; the full patterns only run in windows
@@ -256,7 +256,8 @@ _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _QUARTER_REF = re.compile(r"@Q(?:(?P<shift>[+-]?\d+)|Y(?P<year>\d{4}))\|(?P<fallback>.*)")
 
 
-def _resolve_quarter_references(timexes: list[Timex]) -> list[Timex]:
+def _resolve_quarter_references(timexes: list[Timex], anchor: date | None
+                                ) -> list[Timex]:
     """Earnings reports speak of "the quarter", "the year-ago period", "a year earlier":
     each means the fiscal quarter the text is about (the nearest quarter named before it,
     else the first one named after it), or a year before it. Resolvers mark such values
@@ -264,8 +265,12 @@ def _resolve_quarter_references(timexes: list[Timex]) -> list[Timex]:
     names no quarter."""
     if not any(t.value.startswith("@") for t in timexes):
         return timexes
+    # a quarter after the anchor's own is a forecast ("losses through the third quarter
+    # of 1990"), never the period the report is about
+    latest = anchor.year * 4 + cal.quarter_of(anchor) - 1 if anchor else None
     named = [(i, int(m.group(1)), int(m.group(2))) for i, t in enumerate(timexes)
-             if (m := _QUARTER.fullmatch(t.value))]
+             if (m := _QUARTER.fullmatch(t.value))
+             and (latest is None or int(m.group(1)) * 4 + int(m.group(2)) - 1 <= latest)]
     out = []
     for i, t in enumerate(timexes):
         ref = _QUARTER_REF.fullmatch(t.value)

@@ -227,12 +227,32 @@ def _year(m, ctx):
         return None
     if re.search(r"(?:no\.|number|page|route|flight|room|\$)\s*$", before):
         return None
+    if not m["pre"] and _is_name_year(ctx, m.start("y")):
+        return None
     if ctx.text.startswith("-", m.end()) and year_range_end(ctx.text, m.end(), year) is None:
         return None  # "2019-05", "1990-12": not a range of years
     pre = (m["pre"] or "").lower()
     if "half" in pre:
         return ("DATE", f"{year:04d}-H{1 if 'first' in pre else 2}")
     return ("DATE", cal.fmt_year(year))
+
+
+# A capitalised word right before a year makes the year part of a name ("Orion 1980",
+# "Agenda 2000") unless the word itself is about time or a preposition opening a sentence.
+_NAME_BEFORE_YEAR = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+)\s+$")
+_TIME_WORDS = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|"
+    r"Christmas|Easter|Fiscal|Year|Class|Since|Until|Till|Before|After|By|From|In|Of|To|"
+    r"Through|During|Around|About|Circa|Early|Late|Mid|Between|And|Or|Than|Copyright)")
+
+
+def _is_name_year(ctx: Context, start: int) -> bool:
+    before = _NAME_BEFORE_YEAR.search(ctx.text, max(ctx.sent_start, start - 20), start)
+    if before is None or before.start(1) == ctx.sent_start:
+        return False
+    word = before[1]
+    return not (word.lower() in MONTHS or _TIME_WORDS.fullmatch(word)
+                or re.fullmatch(WEEKDAY_NAME, word))
 
 
 @rule("quarter_code", rf"(?P<p>(?-i:[QH]))(?P<n>[1-4])(?:(?:\s+|/|-)?(?P<y>{YEAR4}|'\d\d)|"

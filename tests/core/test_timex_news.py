@@ -1,0 +1,33 @@
+"""Newswire conventions of the temporal tagger: years inside names, forecasts in
+earnings reports, vague future stretches."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nato_reader.core.timex import tag_timexes
+
+OCT_1991 = date(1991, 10, 24)
+
+
+def tagged(text: str, anchor: date = OCT_1991) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag_timexes(text, anchor)]
+
+
+def test_a_year_inside_a_name_is_not_a_date():
+    text = "The dancers founded a troupe called Helios 1975, which toured Chile in 1979."
+    assert tagged(text) == [("1979", "DATE", "1979")]
+
+
+def test_a_capitalised_time_word_before_a_year_still_gives_a_date():
+    assert tagged("Their reports from Fiscal 1988 and Christmas 1990 survive.") == [
+        ("Fiscal 1988", "DATE", "1988"), ("Christmas 1990", "DATE", "1990-12-25")]
+    assert tagged("The harvest of Summer 1990 was poor.") == [
+        ("Summer 1990", "DATE", "1990-SU")]
+    assert tagged("In 1985 the mill closed.") == [("1985", "DATE", "1985")]
+
+
+def test_a_forecast_quarter_is_not_the_quarter_a_report_compares():
+    text = ("Acme said third-quarter profit fell. Analysts see losses through the second "
+            "quarter of 1992. In the year-ago period, Acme earned $3 million.")
+    assert tagged(text)[-1] == ("the year-ago period", "DATE", "1990-Q3")
