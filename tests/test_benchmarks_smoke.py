@@ -7,6 +7,7 @@ import importlib.util
 import json
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,34 @@ def test_store_benchmark_runs_on_a_tiny_library(tmp_path):
     assert result["summaries"]["rows"] == 20
     assert {"p50_ms", "p95_ms"} <= set(result["matching_article_ids"])
     assert result["peak_rss_mb"] > 0
+
+
+def test_news_entity_eval_skips_cleanly_without_the_tempeval_data(tmp_path):
+    proc = subprocess.run([sys.executable, str(BENCHMARKS / "news_entities_eval.py"),
+                           "--data", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120, cwd=BENCHMARKS.parent)
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert "no TempEval data" in proc.stderr
+
+
+def test_news_entity_gold_fits_its_texts():
+    """Every gold mention's offsets cut its text out of the TempEval document (when the
+    development data is beside the project), with a known label and one canonical name."""
+    sys.path.insert(0, str(BENCHMARKS))
+    from news_entities_eval import load_gold
+    from timex_eval import load_tempeval
+
+    from nato_reader.core.entities import ENTITY_LABELS
+
+    tempeval = load_tempeval()
+    if tempeval is None:
+        pytest.skip("no ../shared/data/timex-dev")
+    splits = load_gold(tempeval)  # asserts text[start:end] == mention text
+    assert set(splits) == {"dev", "held_out"}
+    names = [d["name"] for docs in splits.values() for d in docs]
+    assert len(names) == len(set(names))  # no document in both splits
+    for docs in splits.values():
+        for doc in docs:
+            spans = sorted((g["start"], g["end"]) for g in doc["mentions"])
+            assert all(a[1] <= b[0] for a, b in pairwise(spans)), doc["name"]
+            assert {g["label"] for g in doc["mentions"]} <= set(ENTITY_LABELS)
