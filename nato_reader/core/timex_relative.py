@@ -224,6 +224,12 @@ def _year_end(m, ctx):
     rel = (m["rel"] or "end").lower()
     if rel != "end" and code == "Y":
         return ("DATE", "@Q-4|" + cal.relative(ctx.anchor, "Y", -1))
+    if code == "Y" and rel == "end" and m["w"]:
+        # "by year-end": the year's last day; "since year-end" looks back to the last one
+        if ctx.anchor is None:
+            return ("DATE", "XXXX-12-31")
+        back = re.search(r"since\s+$", ctx.before(m, 8)) or ctx.tense(m) == "past"
+        return ("DATE", f"{ctx.anchor.year - (1 if back else 0):04d}-12-31")
     return ("DATE", cal.relative(ctx.anchor, code, 0 if rel == "end" else -1))
 
 
@@ -328,8 +334,8 @@ def _bare_units(m, ctx):
         return ("DATE", "PAST_REF")
     if pre in ("the past", "the last") and unit == "Y":
         return ("DATE", "PAST_REF")
-    if pre == "coming" and unit == "Q":
-        return ("DATE", "FUTURE_REF")
+    if pre == "coming" and unit in ("W", "M", "Q", "Y"):
+        return ("DATE", "FUTURE_REF")  # "in coming months": a vague stretch ahead
     if pre == "the" and not m["tail"] and not re.search(
             r"(?:over|throughout)\s+$", ctx.before(m, 12)):
         return None  # "over the years" is a stretch of time; "the years that ..." may not be

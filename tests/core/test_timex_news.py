@@ -31,3 +31,15 @@ def test_a_forecast_quarter_is_not_the_quarter_a_report_compares():
     text = ("Acme said third-quarter profit fell. Analysts see losses through the second "
             "quarter of 1992. In the year-ago period, Acme earned $3 million.")
     assert tagged(text)[-1] == ("the year-ago period", "DATE", "1990-Q3")
+
+
+def test_coming_months_is_a_vague_future():
+    text = "The ministry expects prices to ease in coming months and coming years."
+    assert [v for _, _, v in tagged(text)] == ["FUTURE_REF", "FUTURE_REF"]
+
+
+def test_year_end_is_the_last_day_of_the_year_ahead_or_behind():
+    assert tagged("The deal should close by year-end.") == [
+        ("year-end", "DATE", "1991-12-31")]
+    assert tagged("The index has risen 4% since year-end.") == [
+        ("year-end", "DATE", "1990-12-31")]
