@@ -138,6 +138,7 @@ _NEEDS = {
     "weekday": "weekday", "unit_rel": "unit",
     "month_rel": "unit", "ago": "unit", "duration": "unit", "bare_units": "unit",
     "set_every": "unit weekday month deictic", "set_freq": "unit", "set_every_n": "unit",
+    "set_seasons": "season",
     "set_adverb": "setadv unit",
     "reference": "ref", "holiday": "holiday", "spoken_year": "spoken", "story_time": "unit",
     "story_weekday": "weekday",

@@ -52,6 +52,14 @@ def _set_every_n(m, ctx):
     return ("SET", duration_value(n, unit))
 
 
+@rule("set_seasons", rf"(?:the\s+)?(?:past|last|next|coming)\s+(?P<n>{NUMBER})\s+"
+      r"(?P<s>springs|summers|autumns|falls|winters)\b")
+def _set_seasons(m, ctx):
+    """"The past three summers": the same season over several years, a set of summers."""
+    season = m["s"].lower()[:-1]
+    return ("SET", f"XXXX-{cal.SEASONS[season]}") if season != "fall" else None
+
+
 @rule("set_freq", r"(?P<f>once|twice|(?:three|four|five|six|\d+)\s+times)\s+(?:a|an|per|each)\s+"
       r"(?P<u>day|week|month|year|quarter|hour|minute|decade)\b")
 def _set_freq(m, ctx):
@@ -114,6 +122,9 @@ def _reference(m, ctx):
         return None  # only the pre-verbal "will soon decide", "it soon will": not "came soon"
     if words in ("someday", "some day") and not re.search(_MODAL_BEFORE, before):
         return None  # only the future "will someday be"
+    if words == "the past" and re.match(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|"
+                                         r"nine|ten|few|several|many|couple)\b)", after):
+        return None  # "the past three summers": a stretch counted back, not the past
     if words == "previously" and m.start() > ctx.sent_start:
         return None  # only "Previously, ..." opening a sentence dates it
     if words == "the near future":

@@ -43,3 +43,12 @@ def test_year_end_is_the_last_day_of_the_year_ahead_or_behind():
         ("year-end", "DATE", "1991-12-31")]
     assert tagged("The index has risen 4% since year-end.") == [
         ("year-end", "DATE", "1990-12-31")]
+
+
+def test_the_past_three_summers_is_a_set_of_summers():
+    assert tagged("Riots have broken out in the port during the past three summers.") == [
+        ("the past three summers", "SET", "XXXX-SU")]
+
+
+def test_the_past_before_a_count_is_not_a_past_reference():
+    assert tagged("The river flooded the past two springtimes.") == []
