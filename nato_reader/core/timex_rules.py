@@ -327,7 +327,16 @@ def _quarter(m, ctx):
         if rel in ("year-earlier", "year-ago", "comparable") or (
                 q > cal.quarter_of(ctx.anchor) and ctx.tense(m) == "past"):
             year -= 1
+    det = re.match(r"(?:the|its|their)\s+", m.group(0), re.IGNORECASE)
+    if det and not m["rel"] and ctx.text.startswith("-", m.end("ord")) and _NOUN_AFTER.match(
+            ctx.text, m.end()):
+        # "the third-quarter loss": an adjective; the determiner belongs to the noun
+        return ("DATE", f"{year:04d}-Q{q}", m.start() + det.end())
     return ("DATE", f"{year:04d}-Q{q}")
+
+
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|in|ended|ending|and|or|to|for|on|at|that|when|as|"
+                        r"was|were|is|with|from)\b)[a-z]")
 
 
 def default_quarter(anchor: date | None) -> str:

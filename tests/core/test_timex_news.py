@@ -52,3 +52,12 @@ def test_the_past_three_summers_is_a_set_of_summers():
 
 def test_the_past_before_a_count_is_not_a_past_reference():
     assert tagged("The river flooded the past two springtimes.") == []
+
+
+def test_a_quarter_used_as_an_adjective_leaves_the_determiner_to_the_noun():
+    assert tagged("Acme blamed its third-quarter slump on the weather.") == [
+        ("third-quarter", "DATE", "1991-Q3")]
+    assert tagged("Acme reported a loss for the third quarter.") == [
+        ("the third quarter", "DATE", "1991-Q3")]
+    assert tagged("Acme earned $2 million in the second-quarter of 1990.") == [
+        ("the second-quarter of 1990", "DATE", "1990-Q2")]
