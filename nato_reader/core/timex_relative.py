@@ -21,7 +21,8 @@ from nato_reader.core.timex_lexicon import (
     parse_number,
     unit_of,
 )
-from nato_reader.core.timex_rules import APPROX, default_quarter, rule
+from nato_reader.core.timex_quarters import default_quarter
+from nato_reader.core.timex_rules import APPROX, rule
 from nato_reader.core.timex_story import NIGHT_BEFORE_MARK
 
 
