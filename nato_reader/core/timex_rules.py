@@ -102,7 +102,9 @@ def year_ref(anchor: date | None, word: str | None) -> int | None:
 REL_YEAR = r"(?:this|last|next)\s+year"
 _MOD = r"(?:(?:early|late|mid|(?:the\s+)?(?:middle|end|beginning|start|close|turn)\s+of|" \
        r"the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]*)"
-APPROX = (r"(?:about|nearly|almost|around|roughly|approximately|some|only|just|barely|"
+# Modifiers TIMEX3 records (mod APPROX, LESS_THAN, ...) are part of the extent; focus
+# words ("only", "just", "barely" five hours) are not.
+APPROX = (r"(?:about|nearly|almost|around|roughly|approximately|some|"
            r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
            r"the\s+better\s+part\s+of)")
 

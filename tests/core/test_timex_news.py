@@ -61,3 +61,10 @@ def test_a_quarter_used_as_an_adjective_leaves_the_determiner_to_the_noun():
         ("the third quarter", "DATE", "1991-Q3")]
     assert tagged("Acme earned $2 million in the second-quarter of 1990.") == [
         ("the second-quarter of 1990", "DATE", "1990-Q2")]
+
+
+def test_focus_words_stay_out_of_the_extent_modifiers_stay_in():
+    assert tagged("The envoy will stay only three days, barely a week after the vote.") == [
+        ("three days", "DURATION", "P3D"), ("a week", "DURATION", "P1W")]
+    assert tagged("The talks lasted about five hours.") == [
+        ("about five hours", "DURATION", "PT5H")]
