@@ -195,8 +195,20 @@ def _tag_sentence(text: str, anchor: date | None, sent: Span, hits) -> list[Time
     chosen = _longest_non_overlapping(candidates)
     chosen = _merge_clock_times(text, chosen)
     chosen = add_range_ends(text, sent.end, chosen)
+    chosen = [_with_hedge(text, sent.end, c) for c in chosen]
     return [Timex(s, e, text[s:e], kind, _finish_value(value, anchor), sent)
             for s, e, kind, value in chosen]
+
+
+# "the next year or so", "1994 or later": the hedge is part of the expression (TIMEX3 mod)
+_HEDGE = re.compile(r"\s+or\s+(?:so|later|earlier)\b")
+
+
+def _with_hedge(text: str, limit: int, item):
+    start, end, kind, value = item
+    if text.startswith(" or ", end) and (m := _HEDGE.match(text, end, limit)):
+        return start, m.end(), kind, value
+    return item
 
 
 _NEED_SETS = {name: frozenset(_NEEDS[name].split()) for name, _, _ in RULES}

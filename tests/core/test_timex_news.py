@@ -68,3 +68,10 @@ def test_focus_words_stay_out_of_the_extent_modifiers_stay_in():
         ("three days", "DURATION", "P3D"), ("a week", "DURATION", "P1W")]
     assert tagged("The talks lasted about five hours.") == [
         ("about five hours", "DURATION", "PT5H")]
+
+
+def test_a_hedge_after_the_expression_is_part_of_it():
+    assert tagged("The mine will close over the next two years or so.") == [
+        ("the next two years or so", "DURATION", "P2Y")]
+    assert tagged("No profit is expected until 1994 or later, or in 1993 or so.") == [
+        ("1994 or later", "DATE", "1994"), ("1993 or so", "DATE", "1993")]
