@@ -27,7 +27,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from nato_reader.core import entity_context as ctx
+from nato_reader.core import entity_hyphens as hyphens
+from nato_reader.core import entity_names as names
 from nato_reader.core.corrections import EntityRow, apply_corrections, entity_rows
+from nato_reader.core.entity_links import link_partial_names
 from nato_reader.core.entity_rules import (
     ENTITY_LABELS,
     TITLE_WORDS,
@@ -53,18 +56,20 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     for start, end, label in raw:
         cands.extend(clean_span(text, start, end, label, gaz))
     cands = _remove_overlaps(cands)
+    cands = hyphens.split_compounds(text, cands, gaz)
     cands = _join_adjacent_persons(text, cands)
     cands = ctx.join_institutions(text, cands)
     named = gaz.named_in(text)
     cands = _add_gazetteer_matches(text, cands, gaz, named)
+    cands = hyphens.add_prefixed_names(text, cands, gaz)
     cands = ctx.add_datelines(text, cands, gaz)
+    cands = _add_states(text, cands)
     for c in cands:
-        entry = gaz.lookup(c.surface(text))
-        if entry and (not entry.context or entry.canonical in named):
-            c.canonical, c.label, c.locked = entry.canonical, entry.label, True
+        _name_from_gazetteer(text, c, gaz, named)
     ctx.given_name_persons(text, cands, gaz)
     ctx.persons_by_role(text, cands)
     _link_short_forms(text, cands, gaz)
+    link_partial_names(text, cands)
     ctx.places_by_context(text, cands)
     ctx.events_by_context(text, cands)
     cands = ctx.drop_capitalised_nouns(text, cands)
@@ -75,6 +80,34 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     _vote_types(text, cands)
     return tuple(Mention(c.start, c.end, text[c.start:c.end], c.label, c.canonical)
                  for c in sorted(cands, key=lambda c: c.start))
+
+
+def _name_from_gazetteer(text: str, c: Candidate, gaz: Gazetteer, named: set[str]) -> None:
+    """The gazetteer's name and type for a mention, looked up as written, title-cased
+    from capitals ("BAGHDAD"), or with its head written as another alias ("U.N. ...")."""
+    surface = c.surface(text)
+    entry = gaz.lookup(surface)
+    if entry is None:
+        title = names.title_form(surface, c.label, text, gaz)
+        if title is not None:
+            entry = gaz.lookup(title)
+            if entry is None and c.canonical is None:
+                c.canonical = title
+        else:
+            entry = names.via_alias(surface, gaz)
+    if entry and (not entry.context or entry.canonical in named):
+        c.canonical, c.label, c.locked = entry.canonical, entry.label, True
+
+
+def _add_states(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"Fulton, Mo.": the abbreviated state is a place, its full stop included."""
+    states = names.state_abbreviations(text)
+    if not states:
+        return cands
+    kept = [c for c in cands
+            if not any(c.start < end and start < c.end for start, end, _ in states)]
+    added = [Candidate(start, end, "GPE", state, locked=True) for start, end, state in states]
+    return sorted(kept + added, key=lambda c: c.start)
 
 
 def _remove_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -44,6 +44,9 @@ _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?*«»"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _LETTER = re.compile(r"[^\W\d_]")
 _WS = re.compile(r"\s+")
+# "anti-Soviet", "Pro-Kremlin": the prefix of one hyphenated word is not part of the name
+# ("Anti-Defamation League", with a space, is a name of its own and keeps it).
+NAME_PREFIX = re.compile(r"(?i:anti|pro|non|ex|post|pre|neo|pan|mid)-(?=[A-Z])")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December")
 _DATE_LIKE = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?|"
@@ -105,6 +108,10 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
     surface = text[start:end]
     if gaz.lookup(surface) is not None:
         return [Candidate(start, end, label)]
+    prefix = NAME_PREFIX.match(surface)
+    if prefix and not any(ch.isspace() for ch in surface):
+        start += prefix.end()
+        surface = text[start:end]
     out: list[Candidate] = []
     tokens = _tokens(text, start, end)
     if len(tokens) > 1:

@@ -1,0 +1,59 @@
+"""Partial names that stand for a fuller name in the same text, beyond surnames and
+acronyms (which entities._link_short_forms links). General news conventions:
+- a person is often called by the first word of their full name ("Saddam" after
+  "Saddam Hussein", "Elian" after "Elian Gonzalez") when only one person bears it;
+- a person may be named in full only inside a named place or body ("the Harry S.
+  Truman Library", then "Truman");
+- an organisation is shortened to its last words ("the Security Council" after "the
+  U.N. Security Council") when only one organisation in the text ends with them.
+"""
+
+from __future__ import annotations
+
+from nato_reader.core.entity_context import INSTITUTION_HEADS
+from nato_reader.core.entity_rules import TITLE_WORDS, Candidate, normalise_name
+
+# Heads of names that honour a person ("the Harry S. Truman Library", "John F. Kennedy
+# Airport"); the words before them are that person's name.
+_MEMORIALS = """
+Library Museum Memorial Airport Center Centre Stadium Hall Prize Award Bridge Park
+Hospital Building Avenue Street Boulevard Highway Square Dam Tower Trust
+"""
+_MEMORIAL_HEADS = INSTITUTION_HEADS | frozenset(_MEMORIALS.split())
+
+
+def _name(c: Candidate, text: str) -> str:
+    return c.canonical or normalise_name(c.surface(text))
+
+
+def link_partial_names(text: str, cands: list[Candidate]) -> None:
+    """Give unlinked one-word persons and short organisation names the canonical name of
+    the one fuller name in the text they are part of."""
+    first_words: dict[str, set[str]] = {}
+    honoured: dict[str, set[str]] = {}
+    org_names: list[tuple[tuple[str, ...], str]] = []
+    for c in cands:
+        words = tuple(c.surface(text).split())
+        if len(words) < 2:
+            continue
+        if c.label == "PERSON":
+            first_words.setdefault(words[0], set()).add(_name(c, text))
+        elif words[-1] in _MEMORIAL_HEADS and len(words) >= 3:
+            person = words[:-1]
+            if all(w[:1].isupper() for w in person) and person[0] not in TITLE_WORDS:
+                honoured.setdefault(person[-1], set()).add(" ".join(person))
+        if c.label == "ORG":
+            org_names.append((words, _name(c, text)))
+    for c in cands:
+        if c.canonical is not None or c.locked:
+            continue
+        words = tuple(c.surface(text).split())
+        if c.label == "PERSON" and len(words) == 1:
+            full = first_words.get(words[0]) or honoured.get(words[0]) or set()
+            if len(full) == 1:
+                c.canonical, c.locked = next(iter(full)), True
+        elif c.label == "ORG" and len(words) >= 2:
+            longer = {name for key, name in org_names
+                      if len(key) > len(words) and key[-len(words):] == words}
+            if len(longer) == 1:
+                c.canonical, c.locked = longer.pop(), True

@@ -1,0 +1,102 @@
+"""Names in capitals, aliases inside longer names, US state abbreviations, and partial
+names that link to a fuller name (entity_names, entity_links), through consolidate()."""
+
+from __future__ import annotations
+
+import re
+
+from nato_reader.core.entities import consolidate
+from nato_reader.core.entity_names import title_form, via_alias
+from nato_reader.core.gazetteer import Gazetteer
+
+# A small gazetteer of our own, so these tests do not depend on the bundled one.
+GAZ = Gazetteer({
+    "countries": [{"name": "Norway", "demonyms": ["Norwegian"], "capital": "Oslo"}],
+    "entities": [
+        {"name": "World Health Organization", "label": "ORG", "aliases": ["WHO", "W.H.O."]},
+        {"name": "WHO Executive Board", "label": "ORG", "aliases": []},
+        {"name": "UNICEF", "label": "ORG", "aliases": []},
+    ],
+})
+
+
+def spans(text: str, *items: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """(surface, label) pairs -> raw spans, each surface taken in reading order."""
+    out, pos = [], 0
+    for surface, label in items:
+        m = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)").search(text, pos)
+        assert m, surface
+        out.append((m.start(), m.end(), label))
+        pos = m.end()
+    return out
+
+
+def rows(text, raw, gaz=GAZ):
+    return {(m.text, m.label, m.canonical) for m in consolidate(text, raw, gaz)}
+
+
+def test_capitals_take_the_mixed_case_name_written_elsewhere():
+    text = "TROMSDAL, Norway (Reuters) - Fishermen in Tromsdal met on Monday."
+    raw = spans(text, ("TROMSDAL", "GPE"), ("Norway", "GPE"), ("Reuters", "ORG"),
+                ("Tromsdal", "GPE"))
+    got = rows(text, raw)
+    assert ("TROMSDAL", "GPE", "Tromsdal") in got and ("Tromsdal", "GPE", "Tromsdal") in got
+
+
+def test_capitals_of_a_known_or_long_place_are_title_cased_but_acronyms_are_not():
+    assert title_form("OSLO", "GPE", "OSLO -", GAZ) == "Oslo"  # the gazetteer knows Oslo
+    assert title_form("GREENVALE", "GPE", "GREENVALE -", GAZ) == "Greenvale"
+    assert title_form("PORT ELLEN", "GPE", "PORT ELLEN -", GAZ) == "Port Ellen"
+    assert title_form("UNICEF", "ORG", "UNICEF said", GAZ) is None  # known as written
+    assert title_form("UNHCR", "ORG", "UNHCR said", GAZ) is None  # an organisation
+    assert title_form("USSR", "GPE", "the USSR fell", GAZ) is None  # too short to tell
+    assert title_form("U.S.", "GPE", "U.S. troops", GAZ) is None
+    assert title_form("Oslo", "GPE", "Oslo", GAZ) is None
+
+
+def test_name_headed_by_another_alias_is_the_known_entity():
+    assert via_alias("W.H.O. Executive Board", GAZ).canonical == "WHO Executive Board"
+    assert via_alias("W.H.O. Regional Office", GAZ) is None
+    text = "The W.H.O. Executive Board met. Later the WHO Executive Board voted."
+    raw = spans(text, ("W.H.O. Executive Board", "ORG"), ("WHO Executive Board", "ORG"))
+    assert {c for _, _, c in rows(text, raw)} == {"WHO Executive Board"}
+
+
+def test_state_abbreviation_after_a_town_is_the_state():
+    text = "SPRINGDALE, ARK. (AP) -- A fair opened in Lowell, Ark., on Friday. Miss. Lee came."
+    raw = spans(text, ("SPRINGDALE", "GPE"), ("ARK", "GPE"), ("Lowell", "GPE"),
+                ("Ark", "GPE"), ("Lee", "PERSON"))
+    got = rows(text, raw)
+    assert ("ARK.", "GPE", "Arkansas") in got and ("Ark.", "GPE", "Arkansas") in got
+    assert not any(t.startswith("Miss") for t, _, _ in got)
+
+
+def test_first_word_of_one_full_name_is_that_person():
+    text = "Marta Okonkwo-Reyes arrived. Marta said little."
+    raw = spans(text, ("Marta Okonkwo-Reyes", "PERSON"), ("Marta", "PERSON"))
+    assert ("Marta", "PERSON", "Marta Okonkwo-Reyes") in rows(text, raw)
+
+
+def test_first_word_shared_by_two_people_is_not_linked():
+    text = "Ingrid Holm and Ingrid Vik spoke. Ingrid then left."
+    raw = spans(text, ("Ingrid Holm", "PERSON"), ("Ingrid Vik", "PERSON"),
+                ("Ingrid", "PERSON"))
+    assert ("Ingrid", "PERSON", "Ingrid") in rows(text, raw)
+
+
+def test_person_named_in_full_only_inside_a_memorial_name():
+    text = "They met at the Edith M. Calloway Museum. Calloway founded the town."
+    raw = spans(text, ("the Edith M. Calloway Museum", "FAC"), ("Calloway", "PERSON"))
+    got = rows(text, raw)
+    assert ("Calloway", "PERSON", "Edith M. Calloway") in got
+    assert ("Edith M. Calloway Museum", "FAC", "Edith M. Calloway Museum") in got
+
+
+def test_organisation_tail_joins_the_one_longer_name():
+    text = ("The Baltic Fisheries Review Board met. The Review Board said quotas fall. "
+            "The Harbour Board and the Port Board disagree; the Board said no.")
+    raw = spans(text, ("The Baltic Fisheries Review Board", "ORG"), ("The Review Board", "ORG"),
+                ("The Harbour Board", "ORG"), ("the Port Board", "ORG"))
+    got = rows(text, raw)
+    assert ("Review Board", "ORG", "Baltic Fisheries Review Board") in got
+    assert ("Harbour Board", "ORG", "Harbour Board") in got  # not the tail of another
