@@ -303,6 +303,9 @@ def _duration(m, ctx):
     if m.group(0).lower() == "one day" and re.search(
             r"\b(?:will|would|could|may|might|can|shall|should)\s+$", ctx.before(m)):
         return ("DATE", "FUTURE_REF")  # "the town will one day be rebuilt"
+    if not m["rel"] and (over := _OVER_BEFORE.search(ctx.before(m, 16))):
+        # "lasted over a week", "just over an hour": "over" is TIMEX3's "more than"
+        return ("DURATION", duration_value(n, unit), m.start() - len(over[1]))
     if (m["tail"] and "old" in m["tail"].lower()) or re.match(r"\s+old\b", ctx.after(m)):
         return None  # ages ("a 44-year-old", "52 years old") are not annotated as timexes
     # "once a year", "twice a week", "$5 a day": frequencies, tagged by the set rule
@@ -321,6 +324,8 @@ def _duration(m, ctx):
     return ("DURATION", value)
 
 
+_OVER_BEFORE = re.compile(r"\b(?:just|for|in|after|within|last|lasts|lasted|take|takes|took|"
+                          r"spent|spend|slightly|well)\s+(over\s+)$")
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that)\s+", re.IGNORECASE)
 
 

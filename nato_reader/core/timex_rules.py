@@ -105,8 +105,8 @@ _MOD = r"(?:(?:early|late|mid|(?:the\s+)?(?:middle|end|beginning|start|close|tur
 # Modifiers TIMEX3 records (mod APPROX, LESS_THAN, ...) are part of the extent; focus
 # words ("only", "just", "barely" five hours) are not.
 APPROX = (r"(?:about|nearly|almost|around|roughly|approximately|some|"
-           r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
-           r"the\s+better\s+part\s+of)")
+           r"(?:no\s+)?more\s+than|(?:no\s+)?less\s+than|fewer\s+than|at\s+least|at\s+most|"
+           r"up\s+to|the\s+better\s+part\s+of)")
 
 
 # --- absolute calendar dates -------------------------------------------------------

@@ -75,3 +75,12 @@ def test_a_hedge_after_the_expression_is_part_of_it():
         ("the next two years or so", "DURATION", "P2Y")]
     assert tagged("No profit is expected until 1994 or later, or in 1993 or so.") == [
         ("1994 or later", "DATE", "1994"), ("1993 or so", "DATE", "1993")]
+
+
+def test_over_is_more_than_after_a_verb_of_lasting_not_a_stretch():
+    assert tagged("The inspection may last over a week.") == [
+        ("over a week", "DURATION", "P1W")]
+    assert tagged("The law has changed over three years of debate.") == [
+        ("three years", "DURATION", "P3Y")]
+    assert tagged("They may stay for no more than sixty days.") == [
+        ("no more than sixty days", "DURATION", "P60D")]
