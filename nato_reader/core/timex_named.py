@@ -164,7 +164,7 @@ def _easter(year: int) -> cal.date:
 @rule("holiday", r"(?-i:(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
       r"Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Boxing\s+Day|"
       r"Bastille\s+Day|Armistice\s+Day|Veterans\s+Day|Remembrance\s+Day|May\s+Day|"
-      r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday))"
+      r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+[Ww]eek)?|Good\s+Friday))"
       r"(?:,?\s+(?P<y>(?:1[0-9]|20)\d\d)\b)?(?!\s+(?-i:Agreement|Accords?)\b)")
 def _holiday(m, ctx):
     name = " ".join(m["h"].lower().replace("\u2019", "'").split())
@@ -181,14 +181,11 @@ def _holiday(m, ctx):
 
         def find(year: int) -> cal.date:
             return base(year) + cal.timedelta(days=shift)
-        if year is None:
+        if year is None:  # the same choice as for a fixed date ("as Easter week began")
             here = find(ctx.anchor.year)
-            tense = ctx.tense(m)
-            year = ctx.anchor.year
-            if tense == "past" and here > ctx.anchor:
-                year -= 1
-            elif tense == "future" and here < ctx.anchor:
-                year += 1
+            year = cal.month_year(ctx.anchor, here.month, ctx.tense(m), here.day)
+        if name == "easter week":  # the week that ends on Easter Sunday
+            return ("DATE", cal.fmt_week(find(year)))
         return ("DATE", cal.fmt_day(find(year)))
     month, day = _HOLIDAYS[name]
     if year is None:

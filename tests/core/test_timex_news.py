@@ -84,3 +84,11 @@ def test_over_is_more_than_after_a_verb_of_lasting_not_a_stretch():
         ("three years", "DURATION", "P3Y")]
     assert tagged("They may stay for no more than sixty days.") == [
         ("no more than sixty days", "DURATION", "P60D")]
+
+
+def test_easter_week_is_the_week_ending_on_easter_sunday():
+    # Easter 2001 fell on April 15; a Monday story six days earlier says it has begun
+    assert tagged("Pilgrims filled the old town as Easter week began.", date(2001, 4, 9)) == [
+        ("Easter week", "DATE", "2001-W15")]
+    assert tagged("The shops closed on Good Friday.", date(2001, 5, 2)) == [
+        ("Good Friday", "DATE", "2001-04-13")]
