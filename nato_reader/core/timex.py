@@ -194,6 +194,7 @@ def _tag_sentence(text: str, anchor: date | None, sent: Span, hits) -> list[Time
                     candidates.append((start, m.end(), priority, result[0], result[1]))
     chosen = _longest_non_overlapping(candidates)
     chosen = _merge_clock_times(text, chosen)
+    chosen = _merge_spoken_years(text, chosen)
     chosen = add_range_ends(text, sent.end, chosen)
     chosen = [_with_hedge(text, sent.end, c) for c in chosen]
     return [Timex(s, e, text[s:e], kind, _finish_value(value, anchor), sent)
@@ -246,6 +247,25 @@ def _merge_clock_times(text, chosen):
                 clock, day = pair
                 day_value = day[3].split("T")[0]
                 merged[-1] = (prev[0], item[1], "TIME", day_value + clock[3])
+                continue
+        merged.append(item)
+    return merged
+
+
+_PART_OF_YEAR = re.compile(r"(?:\d{4}|XXXX)-(SP|SU|FA|WI|0[1-9]|1[0-2])")
+_OF_GLUE = re.compile(r"\s+(?:of\s+)?")
+
+
+def _merge_spoken_years(text, chosen):
+    """"the winter of nineteen ninety-four", "March nineteen ninety-eight": a season or
+    month and the spoken year after it (which the year rules could not reach) are one."""
+    merged: list[tuple[int, int, str, str]] = []
+    for item in chosen:
+        if merged and item[3].isdigit() and len(item[3]) == 4 and not text[item[0]].isdigit():
+            prev = merged[-1]
+            part = _PART_OF_YEAR.fullmatch(prev[3])
+            if part and prev[2] == "DATE" and _OF_GLUE.fullmatch(text[prev[1]:item[0]]):
+                merged[-1] = (prev[0], item[1], "DATE", f"{item[3]}-{part[1]}")
                 continue
         merged.append(item)
     return merged

@@ -92,3 +92,8 @@ def test_easter_week_is_the_week_ending_on_easter_sunday():
         ("Easter week", "DATE", "2001-W15")]
     assert tagged("The shops closed on Good Friday.", date(2001, 5, 2)) == [
         ("Good Friday", "DATE", "2001-04-13")]
+
+
+def test_a_season_of_a_spoken_year_is_one_date():
+    assert tagged("Oil fell to the level we saw in the winter of nineteen eighty-six.") == [
+        ("the winter of nineteen eighty-six", "DATE", "1986-WI")]
