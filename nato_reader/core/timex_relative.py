@@ -340,6 +340,8 @@ def _bare_units(m, ctx):
         return ("DATE", "PAST_REF")
     if pre in ("the past", "the last") and unit == "Y":
         return ("DATE", "PAST_REF")
+    if pre == "the early" and unit == "H" and re.match(r"\s+of\s", ctx.after(m, 5)):
+        return None  # "the early hours of Thursday": a part of that day, not a duration
     if pre == "coming" and unit in ("W", "M", "Q", "Y"):
         return ("DATE", "FUTURE_REF")  # "in coming months": a vague stretch ahead
     if pre == "the" and not m["tail"] and not re.search(

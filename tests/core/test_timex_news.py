@@ -97,3 +97,8 @@ def test_easter_week_is_the_week_ending_on_easter_sunday():
 def test_a_season_of_a_spoken_year_is_one_date():
     assert tagged("Oil fell to the level we saw in the winter of nineteen eighty-six.") == [
         ("the winter of nineteen eighty-six", "DATE", "1986-WI")]
+
+
+def test_the_early_hours_of_a_day_are_part_of_that_day_not_a_duration():
+    assert tagged("Police raided the flat in the early hours of Tuesday morning.") == [
+        ("Tuesday morning", "TIME", "1991-10-22TMO")]
