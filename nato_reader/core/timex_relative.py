@@ -262,6 +262,9 @@ def _ago(m, ctx):
     if code == "C":
         code, steps = "Y", steps * 100
     if code == "Y" and steps == 1 and direction in ("ago", "earlier"):
+        if _LONGER_PERIOD.search(ctx.text, ctx.sent_start, ctx.sent_end):
+            # "in the nine months, against 40% a year earlier": not a quarter's comparison
+            return ("DATE", cal.relative(ctx.anchor, "Y", -1))
         return ("DATE", "@Q-4|" + cal.relative(ctx.anchor, "Y", -1))
     if code == "D" and ctx.anchor is not None:
         return ("DATE", cal.fmt_day(cal.shift(ctx.anchor, "D", sign * steps)))
@@ -326,6 +329,8 @@ def _duration(m, ctx):
 
 _OVER_BEFORE = re.compile(r"\b(?:just|for|in|after|within|last|lasts|lasted|take|takes|took|"
                           r"spent|spend|slightly|well)\s+(over\s+)$")
+_LONGER_PERIOD = re.compile(r"\b(?:(?:six|nine)\s+months|(?:first|second)\s+half|"
+                            r"(?:fiscal|full|calendar)\s+year)\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that)\s+", re.IGNORECASE)
 
 

@@ -102,3 +102,11 @@ def test_a_season_of_a_spoken_year_is_one_date():
 def test_the_early_hours_of_a_day_are_part_of_that_day_not_a_duration():
     assert tagged("Police raided the flat in the early hours of Tuesday morning.") == [
         ("Tuesday morning", "TIME", "1991-10-22TMO")]
+
+
+def test_a_year_earlier_beside_a_longer_period_is_not_a_quarter():
+    text = ("Acme's third-quarter profit rose 5%. For the nine months, Acme earned $9 million, "
+            "up from $7 million a year earlier. Quarterly sales matched a year earlier.")
+    values = [(t, v) for t, _, v in tagged(text)]
+    assert ("a year earlier", "1990") in values
+    assert values[-1] == ("a year earlier", "1990-Q3")
