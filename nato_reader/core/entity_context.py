@@ -11,7 +11,7 @@ Each is a general convention of English news prose:
   capitalised common noun ("Turnout at the rally ...");
 - a name right after a word for a person's role is a person ("the cleric Fethullah
   Gulen", "analyst Liis Petrov");
-- a news-agency dateline ("MADRID (Reuters) -") names a place.
+- a news-agency dateline ("MADRID (Reuters) -", "BUFFALO, N.Y. (AP)") names a place.
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ _ROLE_BEFORE = re.compile(
     r"secretary|director|chairman|chairwoman|admiral)\s$", re.IGNORECASE)
 _NOT_PLACES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "WRAPUP",
                          "OPINION", "LIVE", "NEWS", "EDITORIAL", "COMMENT", "INTERVIEW"})
-_DATELINE = re.compile(r"(?:^|\n)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)(?=,? ?(?:\(|[-–—] ))")
+# "MADRID (Reuters) -", "WASHINGTON _", "BUFFALO, N.Y. (AP) --", "BAGHDAD, Iraq (AP)_"
+_DATELINE = re.compile(r"(?:^|\n)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)"
+                       r"(?=,? ?(?:\(|[-–—_]+\s)|, [A-Z][\w.]*(?: [\w.]+){0,3},? ?\()")
 
 
 def join_institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -115,12 +117,15 @@ def add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Can
     added = []
     for m in _DATELINE.finditer(text):
         start, end = m.span(1)
-        if any(c.start < end and start < c.end for c in cands):
-            continue
         if m.group(1) in _NOT_PLACES:
             continue
         name = " ".join(w.capitalize() for w in m.group(1).split())
         entry = gaz.lookup(name)
+        same = [c for c in cands if (c.start, c.end) == (start, end)]
+        if same and entry is None and same[0].label not in ("GPE", "LOC", "FAC"):
+            same[0].label = "GPE"  # "BUFFALO, N.Y." is the city, whatever the model said
+        if any(c.start < end and start < c.end for c in cands):
+            continue
         added.append(Candidate(start, end, entry.label if entry else "GPE",
                                entry.canonical if entry else name, locked=True))
     return sorted(cands + added, key=lambda c: c.start) if added else cands

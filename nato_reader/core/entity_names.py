@@ -5,7 +5,7 @@ not that name. General news conventions:
   "UNICEF") is not title-cased;
 - a name written with one alias of a known entity at its head is the known name
   written with another ("U.N. Security Council" = "UN Security Council");
-- US datelines abbreviate the state after a town ("Fulton, Mo.").
+- US news abbreviates a state after a town ("Fulton, Mo.") or a party ("D-N.Y.").
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ _CAPS_WORD = re.compile(r"[A-Z][A-Z'’-]*\.?")
 _SMALL_WORDS = frozenset({"of", "the", "and", "de", "la", "upon", "on"})
 
 # AP-style state abbreviations; only read after "Town, " (where they cannot be the
-# words "Miss." or "Mass."), or as a dateline's capitals ("INDEPENDENCE, MO.").
+# words "Miss." or "Mass.": "INDEPENDENCE, MO.", "Fulton, Mo.") or a party letter
+# ("Rep. Jane Roe, R-Fla.").
 US_STATES = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
     "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
@@ -39,7 +40,7 @@ US_STATES = {
 }
 _STATE_CAPS = {k.upper(): v for k, v in US_STATES.items()}
 _STATE_AFTER_TOWN = re.compile(
-    r"(?<=[A-Za-z]), (" + "|".join(re.escape(k) for k in sorted(
+    r"(?:(?<=[A-Za-z], )|(?<=\b[RDI]-))(" + "|".join(re.escape(k) for k in sorted(
         {*US_STATES, *_STATE_CAPS}, key=len, reverse=True)) + r")(?=[\s,(]|$)")
 
 
@@ -100,7 +101,7 @@ def via_alias(surface: str, gaz: Gazetteer):
 
 
 def state_abbreviations(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, state) for "Town, Mo." and "TOWN, MO." in `text`."""
+    """(start, end, state) for "Town, Mo.", "TOWN, MO." and "R-Mo." in `text`."""
     out = []
     for m in _STATE_AFTER_TOWN.finditer(text):
         abbr = m.group(1)

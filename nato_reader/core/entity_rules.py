@@ -153,6 +153,12 @@ def _peel_head(text, tokens, label, gaz):
         if entry and entry.label in ("NORP", "GPE") and all(
                 text[s:e] in TITLE_WORDS for s, e in rest[1:]):
             return [], [Candidate(rest[0][0], rest[0][1], entry.label)]
+        # "U.S. State Department": a country before a body the gazetteer knows on its
+        # own is a mention of its own (a demonym, "Russian Defence Ministry", is not)
+        tail = gaz.lookup(text[rest[1][0]:rest[-1][1]])
+        if (entry and entry.label == "GPE" and tail and tail.label == "ORG"
+                and not tail.context):
+            return rest[1:], [Candidate(rest[0][0], rest[0][1], "GPE")]
         return rest, out
     while len(rest) > 1:
         s, e = rest[0]

@@ -100,3 +100,33 @@ def test_organisation_tail_joins_the_one_longer_name():
     got = rows(text, raw)
     assert ("Review Board", "ORG", "Baltic Fisheries Review Board") in got
     assert ("Harbour Board", "ORG", "Harbour Board") in got  # not the tail of another
+
+
+def test_state_after_a_party_letter_is_the_state():
+    text = "Rep. Ana Ortiz, D-N.M., and Sen. Bo Kent, R-Wyo. voted."
+    raw = spans(text, ("Ana Ortiz", "PERSON"), ("N.M.", "ORG"), ("Bo Kent", "PERSON"))
+    got = rows(text, raw)
+    assert {("N.M.", "GPE", "New Mexico"), ("Wyo.", "GPE", "Wyoming")} <= got
+
+
+def test_dateline_before_a_state_or_country_is_a_place():
+    text = "\nHOLLISTER, Calif. (AP) --\nGrowers in Hollister met.\nOSLO _\nTalks went on."
+    raw = spans(text, ("HOLLISTER", "NORP"), ("Hollister", "GPE"))
+    got = rows(text, raw)
+    assert ("HOLLISTER", "GPE", "Hollister") in got and ("Calif.", "GPE", "California") in got
+    assert ("OSLO", "GPE", "Oslo") in got  # the model missed it; the dateline adds it
+
+
+def test_country_before_a_known_body_is_its_own_mention():
+    gaz = Gazetteer({
+        "countries": [{"name": "Norway", "demonyms": ["Norwegian"], "aliases": ["N.O."]}],
+        "entities": [{"name": "Storting", "label": "ORG", "aliases": []},
+                     {"name": "Home Guard", "label": "ORG", "aliases": []}],
+    })
+    text = "The Norway Storting met. The Norwegian Home Guard and the Norway Sea Guard drilled."
+    raw = spans(text, ("The Norway Storting", "ORG"), ("The Norwegian Home Guard", "ORG"),
+                ("the Norway Sea Guard", "ORG"))
+    got = rows(text, raw, gaz)
+    assert {("Norway", "GPE", "Norway"), ("Storting", "ORG", "Storting")} <= got
+    assert ("Norwegian Home Guard", "ORG", "Norwegian Home Guard") in got  # a demonym
+    assert ("Norway Sea Guard", "ORG", "Norway Sea Guard") in got  # not a known body
