@@ -72,7 +72,7 @@ def _set_adverb(m, ctx):
     value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
              "yearly": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",
              "biweekly": "P2W", "fortnightly": "P2W", "quarterly": "P3M"}[m["w"].lower()]
-    if re.match(r"\s+(?:basis|average|newspaper|paper|magazine|news|show|program|rate|"
+    if re.match(r"\s+(?:average|newspaper|paper|magazine|news|show|program|rate|"
                 r"dividend|payment|report)", ctx.after(m)) or re.match(r"\s+[A-Z]", ctx.text[
                     m.end(): m.end() + 3]):
         return None

@@ -110,3 +110,8 @@ def test_a_year_earlier_beside_a_longer_period_is_not_a_quarter():
     values = [(t, v) for t, _, v in tagged(text)]
     assert ("a year earlier", "1990") in values
     assert values[-1] == ("a year earlier", "1990-Q3")
+
+
+def test_on_a_daily_basis_is_a_set():
+    assert tagged("Inspectors check the reactor on a daily basis.") == [
+        ("daily", "SET", "P1D")]
