@@ -334,8 +334,8 @@ _LONGER_PERIOD = re.compile(r"\b(?:(?:six|nine)\s+months|(?:first|second)\s+half
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that)\s+", re.IGNORECASE)
 
 
-@rule("bare_units", r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few|"
-      r"the\s+next\s+few|the\s+past|the\s+early|the\s+last|the\s+next|the)\s+)?"
+@rule("bare_units", r"(?:(?P<pre>recent|coming|future|the\s+coming|the\s+past\s+few|"
+      r"the\s+last\s+few|the\s+next\s+few|the\s+past|the\s+early|the\s+last|the\s+next|the)\s+)?"
       r"(?P<u>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
       r"(?:[-\s](?P<tail>long|ahead))?\b")
 def _bare_units(m, ctx):
@@ -347,7 +347,7 @@ def _bare_units(m, ctx):
         return ("DATE", "PAST_REF")
     if pre == "the early" and unit == "H" and re.match(r"\s+of\s", ctx.after(m, 5)):
         return None  # "the early hours of Thursday": a part of that day, not a duration
-    if pre == "coming" and unit in ("W", "M", "Q", "Y"):
+    if pre == "future" or (pre == "coming" and unit in ("W", "M", "Q", "Y")):
         return ("DATE", "FUTURE_REF")  # "in coming months": a vague stretch ahead
     if pre == "the" and not m["tail"] and not re.search(
             r"(?:over|throughout)\s+$", ctx.before(m, 12)):

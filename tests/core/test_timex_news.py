@@ -115,3 +115,8 @@ def test_a_year_earlier_beside_a_longer_period_is_not_a_quarter():
 def test_on_a_daily_basis_is_a_set():
     assert tagged("Inspectors check the reactor on a daily basis.") == [
         ("daily", "SET", "P1D")]
+
+
+def test_future_years_is_a_vague_future_with_its_unit():
+    assert tagged("The plant will pay less tax in future years.") == [
+        ("future years", "DATE", "FUTURE_REF")]
