@@ -243,8 +243,9 @@ def _year(m, ctx):
 _NAME_BEFORE_YEAR = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+)\s+$")
 _TIME_WORDS = re.compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|"
-    r"Christmas|Easter|Fiscal|Year|Class|Since|Until|Till|Before|After|By|From|In|Of|To|"
-    r"Through|During|Around|About|Circa|Early|Late|Mid|Between|And|Or|Than|Copyright)")
+    r"Christmas|Easter|Thanksgiving|Ramadan|Passover|Hanukkah|Lent|Advent|Fiscal|Year|Class|"
+    r"Since|Until|Till|Before|After|By|From|In|Of|To|Through|During|Around|About|Circa|Early|"
+    r"Late|Mid|Between|And|Or|Than|Copyright)")
 
 
 def _is_name_year(ctx: Context, start: int) -> bool:

@@ -25,6 +25,7 @@ def test_a_capitalised_time_word_before_a_year_still_gives_a_date():
     assert tagged("The harvest of Summer 1990 was poor.") == [
         ("Summer 1990", "DATE", "1990-SU")]
     assert tagged("In 1985 the mill closed.") == [("1985", "DATE", "1985")]
+    assert tagged("Prices rose during Ramadan 1990.")[-1] == ("1990", "DATE", "1990")
 
 
 def test_a_forecast_quarter_is_not_the_quarter_a_report_compares():
