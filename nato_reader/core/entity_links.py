@@ -5,7 +5,9 @@ acronyms (which entities._link_short_forms links). General news conventions:
 - a person may be named in full only inside a named place or body ("the Harry S.
   Truman Library", then "Truman");
 - an organisation is shortened to its last words ("the Security Council" after "the
-  U.N. Security Council") when only one organisation in the text ends with them.
+  U.N. Security Council") when only one organisation in the text ends with them;
+- a company is named without its legal form ("Crane" after "Crane Co."), whatever type
+  the model gave the short name ("Milton Roy" after "Milton Roy Corp." is no person).
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ Library Museum Memorial Airport Center Centre Stadium Hall Prize Award Bridge Pa
 Hospital Building Avenue Street Boulevard Highway Square Dam Tower Trust
 """
 _MEMORIAL_HEADS = INSTITUTION_HEADS | frozenset(_MEMORIALS.split())
+_FORMS = """
+Inc Inc. Corp Corp. Co Co. Cos Cos. Ltd Ltd. LLC PLC Plc plc AG SA S.A. NV N.V. GmbH LP L.P.
+Bhd Pty & Co., Inc., Corp.,
+"""
+_LEGAL_FORMS = frozenset(_FORMS.split())
 
 
 def _name(c: Candidate, text: str) -> str:
@@ -32,10 +39,16 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
     first_words: dict[str, set[str]] = {}
     honoured: dict[str, set[str]] = {}
     org_names: list[tuple[tuple[str, ...], str]] = []
+    companies: dict[str, set[str]] = {}
     for c in cands:
         words = tuple(c.surface(text).split())
         if len(words) < 2:
             continue
+        if c.label == "ORG" and words[-1] in _LEGAL_FORMS:
+            short = list(words)
+            while len(short) > 1 and short[-1] in _LEGAL_FORMS:
+                short.pop()
+            companies.setdefault(" ".join(short).rstrip(","), set()).add(_name(c, text))
         if c.label == "PERSON":
             first_words.setdefault(words[0], set()).add(_name(c, text))
         elif words[-1] in _MEMORIAL_HEADS and len(words) >= 3:
@@ -48,7 +61,10 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
         if c.canonical is not None or c.locked:
             continue
         words = tuple(c.surface(text).split())
-        if c.label == "PERSON" and len(words) == 1:
+        company = companies.get(" ".join(words), ())
+        if len(company) == 1:
+            c.canonical, c.label, c.locked = next(iter(company)), "ORG", True
+        elif c.label == "PERSON" and len(words) == 1:
             full = first_words.get(words[0]) or honoured.get(words[0]) or set()
             if len(full) == 1:
                 c.canonical, c.locked = next(iter(full)), True

@@ -9,8 +9,9 @@ General English news conventions, not fixes for particular texts:
   Defence [Secretary]" -> NORP "British");
 - a known country or demonym at the head of a person span is its own mention ("US
   President Joe Biden" -> GPE "US" + PERSON "Joe Biden");
-- proper names are capitalised, and do not end in lower-case words ("Javelin anti-tank"
-  -> "Javelin"); spans without letters, or that are dates, are junk; a "person" with a
+- proper names are capitalised, and neither end in lower-case words ("Javelin anti-tank"
+  -> "Javelin") nor start with a hyphenated modifier ("U.S.-based Boeing" -> GPE "U.S."
+  + "Boeing"); spans without letters, or that are dates, are junk; a "person" with a
   digit in the name is a product ("Leopard 2").
 """
 
@@ -37,13 +38,21 @@ Chief Ambassador Senator Sen. Rep. Representative Governor Gov. Mayor Speaker Ch
 Chairwoman Chair Director Envoy Commissioner High Supreme Allied Field Marshal Major
 Colonel Captain Sergeant Lieutenant Brigadier Air Staff State Home Justice Trade
 Health Minster Secretary-General Former Acting Opposition Ex
+Treasurer Attorney Judge Rev. Rabbi Bishop Archbishop Cardinal Sheik Sheikh Emir Ayatollah
+Congressman Congresswoman Assemblyman Councilman Councilwoman Cpl. Pvt. Sens. Reps. Gens.
+Msgr. Supt. Det.
 """
 TITLE_WORDS = frozenset(_TITLES.split())
+
+# Abbreviations that end a name with their own full stop ("Crane Co.", "Sammy Davis Jr.")
+KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", "Mfg", "Assn",
+                         "Dept", "Intl"})
 
 _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?*«»"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _LETTER = re.compile(r"[^\W\d_]")
 _WS = re.compile(r"\s+")
+_MODIFIER = re.compile(r"\S+-[a-z]+")  # "30%-owned", "U.S.-based", "state-run"
 # "anti-Soviet", "Pro-Kremlin": the prefix of one hyphenated word is not part of the name
 # ("Anti-Defamation League", with a space, is a name of its own and keeps it).
 NAME_PREFIX = re.compile(r"(?i:anti|pro|non|ex|post|pre|neo|pan|mid)-(?=[A-Z])")
@@ -89,7 +98,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         if m and end - start > 3 and m.start() > start:
             # "Wales'" keeps its s; "allies'" would not be a name anyway
             end, changed = (m.start() + 1 if m.group()[0] == "s" else m.start()), True
-        if end - start > 2 and text[end - 1] == "." and "." not in text[start:end - 1]:
+        if (end - start > 2 and text[end - 1] == "." and "." not in text[start:end - 1]
+                and text[start:end - 1].rsplit(None, 1)[-1] not in KEEP_PERIOD):
             end, changed = end - 1, True  # a full stop, not an abbreviation like U.S.
     return start, end
 
@@ -114,8 +124,18 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         surface = text[start:end]
     out: list[Candidate] = []
     tokens = _tokens(text, start, end)
+    while len(tokens) > 1 and _MODIFIER.fullmatch(text, *tokens[0]):
+        # "30%-owned Innopac", "U.S.-based Boeing": a modifier, not the name's head
+        s, e = tokens.pop(0)
+        head = text[s:text.index("-", s, e)]
+        entry = gaz.lookup(head)
+        if entry is not None and not entry.context:
+            out.append(Candidate(s, s + len(head), entry.label))
+        start = tokens[0][0]
+        surface = text[start:end]
     if len(tokens) > 1:
-        tokens, out = _peel_head(text, tokens, label, gaz)
+        tokens, more = _peel_head(text, tokens, label, gaz)
+        out.extend(more)
         if not tokens:
             return out
         start = tokens[0][0]

@@ -130,3 +130,23 @@ def test_country_before_a_known_body_is_its_own_mention():
     assert {("Norway", "GPE", "Norway"), ("Storting", "ORG", "Storting")} <= got
     assert ("Norwegian Home Guard", "ORG", "Norwegian Home Guard") in got  # a demonym
     assert ("Norway Sea Guard", "ORG", "Norway Sea Guard") in got  # not a known body
+
+
+def test_company_named_without_its_legal_form_is_the_company():
+    text = ("Harlow Pumps Inc. bought a stake in Delia Moss Corp., a valve maker. Harlow said "
+            "Delia Moss would stay independent; Delia Moss shares rose.")
+    raw = spans(text, ("Harlow Pumps Inc.", "ORG"), ("Delia Moss Corp.", "ORG"),
+                ("Harlow", "PERSON"), ("Delia Moss", "PERSON"), ("Delia Moss", "PERSON"))
+    got = rows(text, raw)
+    assert ("Delia Moss", "ORG", "Delia Moss Corp.") in got
+    assert ("Delia Moss Corp.", "ORG", "Delia Moss Corp.") in got  # the full stop is kept
+    assert ("Harlow", "PERSON", "Harlow") in got  # "Harlow Pumps" would be the short name
+
+
+def test_leading_modifier_and_new_titles_are_not_part_of_the_name():
+    text = "The 40%-owned Brenco Ltd. and the Oslo-based Fjordline said Treasurer Ola Dahl agreed."
+    raw = spans(text, ("40%-owned Brenco Ltd.", "ORG"), ("Oslo-based Fjordline", "ORG"),
+                ("Treasurer Ola Dahl", "PERSON"))
+    got = rows(text, raw)
+    assert {("Brenco Ltd.", "ORG", "Brenco Ltd."), ("Fjordline", "ORG", "Fjordline"),
+            ("Oslo", "GPE", "Oslo"), ("Ola Dahl", "PERSON", "Ola Dahl")} <= got
