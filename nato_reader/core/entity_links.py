@@ -7,7 +7,8 @@ acronyms (which entities._link_short_forms links). General news conventions:
 - an organisation is shortened to its last words ("the Security Council" after "the
   U.N. Security Council") when only one organisation in the text ends with them;
 - a company is named without its legal form ("Crane" after "Crane Co."), whatever type
-  the model gave the short name ("Milton Roy" after "Milton Roy Corp." is no person).
+  the model gave the short name ("Milton Roy" after "Milton Roy Corp." is no person),
+  or by its first words ("Compaq" after "Compaq Computer Corp.").
 """
 
 from __future__ import annotations
@@ -33,13 +34,24 @@ def _name(c: Candidate, text: str) -> str:
     return c.canonical or normalise_name(c.surface(text))
 
 
+def _company(words: tuple[str, ...], label: str,
+             companies: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """The one company called `words` without its legal form ("Crane" = "Crane Co."), or,
+    for an organisation, by the first words of that ("Compaq" = "Compaq Computer Corp.")."""
+    exact = {name for short, name in companies if short == words}
+    if not exact and label == "ORG":
+        exact = {name for short, name in companies
+                 if len(short) > len(words) and short[:len(words)] == words}
+    return exact.pop() if len(exact) == 1 else None
+
+
 def link_partial_names(text: str, cands: list[Candidate]) -> None:
     """Give unlinked one-word persons and short organisation names the canonical name of
     the one fuller name in the text they are part of."""
     first_words: dict[str, set[str]] = {}
     honoured: dict[str, set[str]] = {}
     org_names: list[tuple[tuple[str, ...], str]] = []
-    companies: dict[str, set[str]] = {}
+    companies: list[tuple[tuple[str, ...], str]] = []  # (name without legal form, name)
     for c in cands:
         words = tuple(c.surface(text).split())
         if len(words) < 2:
@@ -48,7 +60,8 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
             short = list(words)
             while len(short) > 1 and short[-1] in _LEGAL_FORMS:
                 short.pop()
-            companies.setdefault(" ".join(short).rstrip(","), set()).add(_name(c, text))
+            short[-1] = short[-1].rstrip(",")
+            companies.append((tuple(short), _name(c, text)))
         if c.label == "PERSON":
             first_words.setdefault(words[0], set()).add(_name(c, text))
         elif words[-1] in _MEMORIAL_HEADS and len(words) >= 3:
@@ -61,9 +74,9 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
         if c.canonical is not None or c.locked:
             continue
         words = tuple(c.surface(text).split())
-        company = companies.get(" ".join(words), ())
-        if len(company) == 1:
-            c.canonical, c.label, c.locked = next(iter(company)), "ORG", True
+        company = _company(words, c.label, companies)
+        if company:
+            c.canonical, c.label, c.locked = company, "ORG", True
         elif c.label == "PERSON" and len(words) == 1:
             full = first_words.get(words[0]) or honoured.get(words[0]) or set()
             if len(full) == 1:
@@ -73,3 +86,20 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
                       if len(key) > len(words) and key[-len(words):] == words}
             if len(longer) == 1:
                 c.canonical, c.locked = longer.pop(), True
+    _same_surface_same_entity(text, cands)
+
+
+def _same_surface_same_entity(text: str, cands: list[Candidate]) -> None:
+    """One sense per text: a name linked to a fuller one is linked so wherever it occurs,
+    whatever type the model gave it there ("Conner" PERSON after "Conner" linked)."""
+    linked: dict[str, set[tuple[str, str]]] = {}
+    for c in cands:
+        surface = c.surface(text)
+        if c.locked and c.canonical is not None and c.canonical != surface:
+            linked.setdefault(surface, set()).add((c.canonical, c.label))
+    for c in cands:
+        if c.canonical is None and not c.locked:
+            found = linked.get(c.surface(text), ())
+            if len(found) == 1:
+                (c.canonical, c.label), = found
+                c.locked = True

@@ -150,3 +150,17 @@ def test_leading_modifier_and_new_titles_are_not_part_of_the_name():
     got = rows(text, raw)
     assert {("Brenco Ltd.", "ORG", "Brenco Ltd."), ("Fjordline", "ORG", "Fjordline"),
             ("Oslo", "GPE", "Oslo"), ("Ola Dahl", "PERSON", "Ola Dahl")} <= got
+
+
+def test_organisation_called_by_the_first_words_of_one_company():
+    text = ("Brightwell Marine Systems Inc. and Ostra Valve Co. merged. Brightwell said so; "
+            "Ostra Valve agreed. Ostra, a town, cheered. Brightwell shares rose.")
+    raw = spans(text, ("Brightwell Marine Systems Inc.", "ORG"), ("Ostra Valve Co.", "ORG"),
+                ("Brightwell", "ORG"), ("Ostra Valve", "ORG"), ("Ostra", "GPE"))
+    last = text.rindex("Brightwell")
+    raw.append((last, last + len("Brightwell"), "PERSON"))
+    got = rows(text, raw)
+    assert ("Brightwell", "ORG", "Brightwell Marine Systems Inc.") in got
+    assert not any(t == "Brightwell" and label != "ORG" for t, label, _ in got)
+    assert ("Ostra Valve", "ORG", "Ostra Valve Co.") in got
+    assert ("Ostra", "GPE", "Ostra") in got  # a place of that name is not the company
