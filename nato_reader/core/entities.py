@@ -185,8 +185,13 @@ def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None
             persons.setdefault(words[-1], {}).setdefault(
                 words, c.canonical or normalise_name(c.surface(text)))
         if c.label == "ORG" and len(words) >= 2:
+            name = c.canonical or normalise_name(c.surface(text))
             initials = "".join(w[0] for w in words if w.lower() not in _ACRONYM_STOP)
-            orgs.setdefault(initials.upper(), c.canonical or normalise_name(c.surface(text)))
+            orgs.setdefault(initials.upper(), name)
+            head = gaz.lookup(words[0])
+            if head is not None and head.label == "GPE" and len(words) >= 3:
+                # "INS" for "U.S. Immigration and Naturalization Service"
+                orgs.setdefault(initials[1:].upper(), name)
     for c in cands:
         if c.canonical is not None or c.label not in _LINKABLE:
             continue

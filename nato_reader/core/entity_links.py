@@ -1,7 +1,8 @@
 """Partial names that stand for a fuller name in the same text, beyond surnames and
 acronyms (which entities._link_short_forms links). General news conventions:
-- a person is often called by the first word of their full name ("Saddam" after
-  "Saddam Hussein", "Elian" after "Elian Gonzalez") when only one person bears it;
+- a person is often called by the first word(s) of their full name ("Saddam" after
+  "Saddam Hussein", "Juan Miguel" after "Juan Miguel Gonzalez") when only one person in
+  the text bears them;
 - a person may be named in full only inside a named place or body ("the Harry S.
   Truman Library", then "Truman");
 - an organisation is shortened to its last words ("the Security Council" after "the
@@ -46,9 +47,9 @@ def _company(words: tuple[str, ...], label: str,
 
 
 def link_partial_names(text: str, cands: list[Candidate]) -> None:
-    """Give unlinked one-word persons and short organisation names the canonical name of
+    """Give unlinked partial person, company and organisation names the canonical name of
     the one fuller name in the text they are part of."""
-    first_words: dict[str, set[str]] = {}
+    first_words: dict[tuple[str, ...], set[str]] = {}  # leading words -> full names
     honoured: dict[str, set[str]] = {}
     org_names: list[tuple[tuple[str, ...], str]] = []
     companies: list[tuple[tuple[str, ...], str]] = []  # (name without legal form, name)
@@ -63,7 +64,8 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
             short[-1] = short[-1].rstrip(",")
             companies.append((tuple(short), _name(c, text)))
         if c.label == "PERSON":
-            first_words.setdefault(words[0], set()).add(_name(c, text))
+            for n in range(1, len(words)):
+                first_words.setdefault(words[:n], set()).add(_name(c, text))
         elif words[-1] in _MEMORIAL_HEADS and len(words) >= 3:
             person = words[:-1]
             if all(w[:1].isupper() for w in person) and person[0] not in TITLE_WORDS:
@@ -77,8 +79,9 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
         company = _company(words, c.label, companies)
         if company:
             c.canonical, c.label, c.locked = company, "ORG", True
-        elif c.label == "PERSON" and len(words) == 1:
-            full = first_words.get(words[0]) or honoured.get(words[0]) or set()
+        elif c.label == "PERSON":
+            full = (first_words.get(words)
+                    or (honoured.get(words[0]) if len(words) == 1 else None) or set())
             if len(full) == 1:
                 c.canonical, c.locked = next(iter(full)), True
         elif c.label == "ORG" and len(words) >= 2:

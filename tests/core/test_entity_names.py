@@ -164,3 +164,19 @@ def test_organisation_called_by_the_first_words_of_one_company():
     assert not any(t == "Brightwell" and label != "ORG" for t, label, _ in got)
     assert ("Ostra Valve", "ORG", "Ostra Valve Co.") in got
     assert ("Ostra", "GPE", "Ostra") in got  # a place of that name is not the company
+
+
+def test_leading_words_of_one_full_name_and_abbreviated_dates():
+    text = "Ana Maria Quispe spoke. Ana Maria said so. Ana Lopez nodded. Talks ended Aug. 7."
+    raw = spans(text, ("Ana Maria Quispe", "PERSON"), ("Ana Maria", "PERSON"),
+                ("Ana Lopez", "PERSON"), ("Aug. 7", "EVENT"))
+    got = rows(text, raw)
+    assert ("Ana Maria", "PERSON", "Ana Maria Quispe") in got
+    assert not any(t == "Aug. 7" for t, _, _ in got)  # a date, not an event
+
+
+def test_acronym_without_the_country_links_to_the_full_name():
+    text = "The Norway Coastal Fisheries Authority said the CFA would act."
+    raw = spans(text, ("Norway Coastal Fisheries Authority", "ORG"), ("CFA", "ORG"))
+    got = rows(text, raw)
+    assert ("CFA", "ORG", "Norway Coastal Fisheries Authority") in got
