@@ -114,6 +114,8 @@ def _clock(m, ctx):
 # Weekdays inside names: "Black Friday", "Mr. Sunday", "the Sunday Times"
 _NAME_BEFORE_WEEKDAY = re.compile(r"(?-i:\b(?:Black|Cyber|Super|Bloody|Good|Holy|Ash|Palm|"
                                   r"Mr|Mrs|Ms|Dr|Man|Girl)\.?\s+)$")
+# "Friday's close", "Wednesday's ruling": news names a day by what happened on it
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 _NAME_AFTER_WEEKDAY = re.compile(r"(?-i:\s+(?:Times|Telegraph|Express|Mirror|Mail|Post|Herald|"
                                  r"Tribune|Agreement|Accords?|Night\s+Live|School|Club)\b)")
 
@@ -144,7 +146,7 @@ def _weekday(m, ctx):
         elif rel == "this":
             d = cal.weekday_date(ctx.anchor, weekday, 0)
         else:
-            tense = ctx.tense(m)
+            tense = "past" if _POSSESSIVE_AFTER.match(ctx.text, m.end()) else ctx.tense(m)
             if tense == "present":  # "the meeting is on Monday": the nearest Monday
                 before = cal.weekday_date(ctx.anchor, weekday, -1)
                 after = cal.weekday_date(ctx.anchor, weekday, 1)

@@ -121,3 +121,12 @@ def test_on_a_daily_basis_is_a_set():
 def test_future_years_is_a_vague_future_with_its_unit():
     assert tagged("The plant will pay less tax in future years.") == [
         ("future years", "DATE", "FUTURE_REF")]
+
+
+def test_a_weekday_named_by_its_event_is_the_last_one():
+    # 24 October 1991 is a Thursday. "Monday's close" happened, whatever the verb says.
+    assert tagged("Traders will study Monday's close before the auction.") == [
+        ("Monday", "DATE", "1991-10-21")]
+    assert tagged("Lawyers said they would appeal Tuesday\u2019s ruling.") == [
+        ("Tuesday", "DATE", "1991-10-22")]
+    assert tagged("The court will rule on Monday.") == [("Monday", "DATE", "1991-10-28")]
