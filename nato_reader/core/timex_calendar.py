@@ -205,6 +205,7 @@ _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _POSTPONED_BEFORE = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|put\s+off|pushed\s+back|"
                                r"rescheduled)\s+(?:until|till|to)\s+$", re.IGNORECASE)
 _TENSE_WINDOW = 160
+_REPORTING = _words("said says told")
 
 
 def _word_tense(words: list[str], i: int) -> str | None:
@@ -272,6 +273,8 @@ class TenseReader:
         first, last = bisect_left(starts, lo), bisect_left(ends, hi + 1)
         i = bisect_right(ends, start) - 1  # nearest word ending before the expression
         j = bisect_left(starts, end)  # nearest word starting after it
+        before, after = i, j
+        reported = None
         while i >= first or j < last:  # nearest first (ties: the word before); first marker
             if j >= last or (i >= first and start - ends[i] <= starts[j] - end + 3):
                 k, i = i, i - 1
@@ -280,8 +283,14 @@ class TenseReader:
             if k not in kinds:
                 kinds[k] = _word_tense(words, k)
             kind = kinds[k]
-            if kind is not None:
-                if kind == "future" and "had" in words[max(0, k - 4):k]:
-                    return "pastfuture"
-                return kind
-        return "none"
+            if kind is None:
+                continue
+            if words[k] in _REPORTING and not before - 2 < k <= after:
+                # "the talks will resume Monday, he said": the attribution's tense is
+                # not the event's; it decides only when nothing else does
+                reported = reported or kind
+                continue
+            if kind == "future" and "had" in words[max(0, k - 4):k]:
+                return "pastfuture"
+            return kind
+        return reported or "none"

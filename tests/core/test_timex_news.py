@@ -130,3 +130,15 @@ def test_a_weekday_named_by_its_event_is_the_last_one():
     assert tagged("Lawyers said they would appeal Tuesday\u2019s ruling.") == [
         ("Tuesday", "DATE", "1991-10-22")]
     assert tagged("The court will rule on Monday.") == [("Monday", "DATE", "1991-10-28")]
+
+
+def test_the_attribution_does_not_set_the_tense_of_what_is_reported():
+    # 24 October 1991 is a Thursday.
+    assert tagged("The ferry will sail at 6 a.m. Saturday, the harbour master said.") == [
+        ("6 a.m. Saturday", "TIME", "1991-10-26T06:00")]
+    # ... unless it is the verb the day belongs to, or nothing else gives a tense
+    assert tagged("Officials said Monday the ferry will sail.") == [
+        ("Monday", "DATE", "1991-10-21")]
+    assert tagged("The ferry leaves at dawn, on Monday, the harbour master said.")[0][2] == (
+        "1991-10-28")
+    assert tagged("Monday, the harbour master said.") == [("Monday", "DATE", "1991-10-21")]
