@@ -201,6 +201,7 @@ _PLAN_WORDS = _words("planned scheduled expected")
 _PLAN_ADVERBS = _words("previously originally already long once")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_HAD_BEFORE = re.compile(r"\b(?:had|hadn't)\s+(?:\w+\s+){0,2}\w+ed\b[^.;]*$", re.IGNORECASE)
 # a postponement moves to a later time: "the vote was put off until Tuesday"
 _POSTPONED_BEFORE = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|put\s+off|pushed\s+back|"
                                r"rescheduled)\s+(?:until|till|to)\s+$", re.IGNORECASE)
@@ -264,7 +265,10 @@ class TenseReader:
 
     def tense(self, start: int, end: int) -> str:
         if _BY_BEFORE.search(self.text, max(self.lo, start - 4), start):
-            return "future"  # a deadline: "by February", "by Dec. 15"
+            # a deadline: "by February", "by Dec. 15"; one already met is past
+            # ("two members had filed reports by Wednesday")
+            had = _HAD_BEFORE.search(self.text, max(self.lo, start - 60), start)
+            return "past" if had else "future"
         if _POSTPONED_BEFORE.search(self.text, max(self.lo, start - 24), start):
             return "future"
         lo = max(self.lo, start - _TENSE_WINDOW)

@@ -142,3 +142,11 @@ def test_the_attribution_does_not_set_the_tense_of_what_is_reported():
     assert tagged("The ferry leaves at dawn, on Monday, the harbour master said.")[0][2] == (
         "1991-10-28")
     assert tagged("Monday, the harbour master said.") == [("Monday", "DATE", "1991-10-21")]
+
+
+def test_a_deadline_already_met_is_past():
+    # 24 October 1991 is a Thursday.
+    assert tagged("Only three clubs had paid their dues by Tuesday, the league said.") == [
+        ("Tuesday", "DATE", "1991-10-22")]
+    assert tagged("Clubs must pay their dues by Tuesday.") == [
+        ("Tuesday", "DATE", "1991-10-29")]
