@@ -201,7 +201,7 @@ _PLAN_WORDS = _words("planned scheduled expected")
 _PLAN_ADVERBS = _words("previously originally already long once")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-_HAD_BEFORE = re.compile(r"\b(?:had|hadn't)\s+(?:\w+\s+){0,2}\w+ed\b[^.;]*$", re.IGNORECASE)
+_HAD_BEFORE = re.compile(r"\bhad(?:n't)?\s+(?!to\b)\w+[^.;]*$", re.IGNORECASE)
 # a postponement moves to a later time: "the vote was put off until Tuesday"
 _POSTPONED_BEFORE = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|put\s+off|pushed\s+back|"
                                r"rescheduled)\s+(?:until|till|to)\s+$", re.IGNORECASE)
