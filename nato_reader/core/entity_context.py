@@ -8,7 +8,9 @@ Each is a general convention of English news prose:
   model labelled it);
 - a one-word "person" right after "in", "near" or "the town of" is a place;
 - a one-word "person" opening a sentence and followed at once by a preposition is a
-  capitalised common noun ("Turnout at the rally ...");
+  capitalised common noun ("Turnout at the rally ..."), and so is any one-word name
+  opening a sentence that the text writes elsewhere in lower case, and never capitalised
+  inside a sentence ("Arson and bombings ..." beside "arson");
 - a name right after a word for a person's role is a person ("the cleric Fethullah
   Gulen", "analyst Liis Petrov");
 - a news-agency dateline ("MADRID (Reuters) -", "BUFFALO, N.Y. (AP)") names a place.
@@ -93,12 +95,25 @@ def events_by_context(text: str, cands: list[Candidate]) -> None:
 def drop_capitalised_nouns(text: str, cands: list[Candidate]) -> list[Candidate]:
     keep = []
     for c in cands:
-        if (not c.locked and c.label == "PERSON" and " " not in text[c.start:c.end]
+        word = text[c.start:c.end]
+        if (not c.locked and c.canonical is None and " " not in word
                 and _SENTENCE_START.search(text, max(0, c.start - 6), c.start)
-                and _PREPOSITION_AFTER.match(text, c.end)):
+                and ((c.label == "PERSON" and _PREPOSITION_AFTER.match(text, c.end))
+                     or _common_noun(text, word))):
             continue
         keep.append(c)
     return keep
+
+
+def _common_noun(text: str, word: str) -> bool:
+    """"Arson and bombings ...": a word the text also writes in lower case, and never
+    capitalised except where a sentence starts, is a common noun."""
+    if not word.isalpha() or not word[1:].islower() or len(word) < 3:
+        return False
+    if not re.search(rf"\b{word.lower()}\b", text):
+        return False
+    return all(_SENTENCE_START.search(text, max(0, m.start() - 6), m.start())
+               for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text))
 
 
 def persons_by_role(text: str, cands: list[Candidate]) -> None:

@@ -180,3 +180,11 @@ def test_acronym_without_the_country_links_to_the_full_name():
     raw = spans(text, ("Norway Coastal Fisheries Authority", "ORG"), ("CFA", "ORG"))
     got = rows(text, raw)
     assert ("CFA", "ORG", "Norway Coastal Fisheries Authority") in got
+
+
+def test_sentence_opening_word_written_in_lower_case_elsewhere_is_no_name():
+    text = "Looting spread overnight. Police said looting was worst in Lomsk. Rowan spoke."
+    raw = spans(text, ("Looting", "PERSON"), ("Lomsk", "GPE"), ("Rowan", "PERSON"))
+    got = rows(text, raw)
+    assert not any(t == "Looting" for t, _, _ in got)
+    assert ("Rowan", "PERSON", "Rowan") in got  # never written in lower case
