@@ -123,7 +123,9 @@ _TRIGGER = re.compile(
     r"|(?P<holiday>(?-i:\b(?:Christmas|New\s+Year|Independence|Fourth|Halloween|Valentine|"
     r"Boxing|Bastille|Armistice|Veterans|Remembrance|May\s+Day|Thanksgiving|Easter|"
     r"Good\s+Friday)))"
-    r"|(?P<spoken>\b(?:nineteen|twenty|two\s+thousand)))",
+    r"|(?P<spoken>\b(?:nineteen|twenty|two\s+thousand))"
+    r"|(?P<decadeword>\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+    r"nineties)\b))",
     re.IGNORECASE,
 )
 _NEEDS = {
@@ -141,7 +143,7 @@ _NEEDS = {
     "set_seasons": "season",
     "set_adverb": "setadv unit",
     "reference": "ref", "holiday": "holiday", "spoken_year": "spoken", "story_time": "unit",
-    "story_weekday": "weekday",
+    "story_weekday": "weekday", "long_compound": "unit", "decade_word": "decadeword spoken",
 }
 _WINDOW = _MAX_CANDIDATE_CHARS
 

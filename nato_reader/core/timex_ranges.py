@@ -16,6 +16,8 @@ _RANGE_END = re.compile(r"\s*(?:(?P<dash>-|\u2013|\u2014|to|through|until|till)|
                         r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\w%]|[.,:/-]\d|\s*(?:%|percent|"
                         r"per\s+cent|million|billion|points?|people|times)\b)"
                         r"(?:,?\s+(?P<y>(?:1[0-9]|20)\d\d)(?![\d%]))?")
+# "on April 24 and 25 in Washington", "... March 3 and 4.": a second day, not a count
+_AFTER_DAY_PAIR = re.compile(r"\s*(?:[.,;:)]|$|(?:in|at|on|when|with|to|for|during)\b)")
 _FULL_DAY = re.compile(r"([\dX]{4})-(\d\d)-(\d\d)")
 # "2019-2020", "the 2022/23 season", "1998-99": a year, then the next one(s).
 YEAR_RANGE_END = re.compile(r"(?:-|/|\u2013)(?P<y>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)")
@@ -61,8 +63,9 @@ def add_range_ends(text: str, sent_end: int, chosen: list) -> list:
             out.append(item)
             continue
         first, last = int(day[3]), int(m["d"])
-        if m["and"] and not text[max(0, start - 9):start].lower().rstrip().endswith("between"):
-            out.append(item)
+        if m["and"] and not (text[max(0, start - 9):start].lower().rstrip().endswith("between")
+                             or _AFTER_DAY_PAIR.match(text, m.end(), sent_end)):
+            out.append(item)  # "May 4 and 5 others": a count, not a second day
             continue
         year = m["y"] or day[1]
         if last <= first or (year != "XXXX" and cal.safe_date(int(year), int(day[2]), last)

@@ -63,12 +63,14 @@ def _deictic_day(m, ctx):
     return ("DATE", value)
 
 
-@rule("this_pod", r"(?P<rel>this|last|later\s+this|earlier\s+this|early\s+this|the)\s+"
-      r"(?P<pod>morning|afternoon|evening|night)\b")
+@rule("this_pod", r"(?P<rel>this|last|later\s+this|earlier\s+this|early\s+this|the|"
+      r"(?:the\s+)?(?:early|late|mid)(?=[\s-]))[\s-]+(?P<pod>morning|afternoon|evening|night)\b")
 def _this_part_of_day(m, ctx):
     rel, pod = m["rel"].lower(), PARTS_OF_DAY[m["pod"].lower()]
     if rel == "the" and pod != "MO":
         return None
+    if rel.endswith(("early", "late", "mid")):
+        return ("TIME", f"T{pod}")  # "by mid-afternoon": that part of the story's day
     offset = -1 if rel == "last" else 0
     if rel == "the":
         if ctx.tense(m) == "future":
@@ -76,6 +78,12 @@ def _this_part_of_day(m, ctx):
         else:  # "traders sold in the morning": the morning of the day the story tells
             return ("TIME", f"T{pod}")
     return ("TIME", f"{_day_value(ctx, offset)}T{pod}")
+
+
+@rule("long_compound", r"(?P<u>hour|day|week|month|year)-long\b")
+def _long_compound(m, ctx):
+    """"a day-long meeting", "a year-long inquiry": one unit, as an adjective."""
+    return ("DURATION", duration_value(1, unit_of(m["u"])))
 
 
 @rule("overnight", r"\bovernight\b")
@@ -280,7 +288,8 @@ _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*|million|billion|thousand|hundred|percen
 _DUR_LEAD = (r"(?:(?:the|its|their|a|an|this|that|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|"
              r"first|latest|final|previous|coming|following|same|entire|full|whole|remaining|"
              r"initial|preceding|prior|ensuing|succeeding|year-earlier|year-ago)\s+)?")
-_DUR_ADJ = r"(?:\s+(?:more|additional|extra|full|straight|consecutive|further|long|whole))?"
+_DUR_ADJ = (r"(?:\s+(?:more|additional|extra|full|straight|consecutive|further|long|whole|"
+            r"trading|business|working))?")
 
 
 @rule("duration", rf"(?:{APPROX}\s+)?{_DUR_LEAD}(?:{APPROX}\s+)?(?P<half>half\s+(?=an?\s))?"
@@ -320,6 +329,8 @@ def _duration(m, ctx):
                                           not m.group(0).endswith(("-quarters", "-quarter")))):
         return None  # "a quarter", "three-quarters": fractions, not periods
     value = duration_value(n, unit)
+    if word in ("a", "an") and (m["tail"] or "").startswith("-"):
+        return ("DURATION", value, m.start("u"))  # "a year-long inquiry": "a" is the noun's
     lead = ctx.text[m.start():m.start("n")]
     if (not m["pl"] and word not in ("a", "an") and re.match(r"-|\s+[a-z]", ctx.text[
             m.start("u") - 1: m.start("u")] + ctx.after(m, 3)) and _DETERMINER.fullmatch(lead)):

@@ -289,6 +289,21 @@ def _decade(m, ctx):
     return ("DATE", dec[:3])
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+@rule("decade_word", r"the\s+(?:(?P<mod>early|mid|late)[\s-]?)?(?P<w>(?-i:[Tt]wenties|[Tt]hirties|"
+      r"[Ff]orties|[Ff]ifties|[Ss]ixties|[Ss]eventies|[Ee]ighties|[Nn]ineties))\b")
+def _decade_word(m, ctx):
+    """"the nineties", "the late sixties" ("in his fifties" is an age: no "the")."""
+    digit = _DECADE_WORDS[m["w"].lower()]
+    century = "19"
+    if ctx.anchor and ctx.anchor.year >= 2000 and 2000 + digit * 10 <= ctx.anchor.year:
+        century = "20"
+    return ("DATE", f"{century}{digit}")
+
+
 _ORD_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
               "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
               "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,

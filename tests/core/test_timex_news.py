@@ -150,3 +150,33 @@ def test_a_deadline_already_met_is_past():
         ("Tuesday", "DATE", "1991-10-22")]
     assert tagged("Clubs must pay their dues by Tuesday.") == [
         ("Tuesday", "DATE", "1991-10-29")]
+
+
+def test_trading_and_business_days_are_days():
+    assert tagged("Six trading days later the index had recovered; refunds take ten "
+                  "business days.") == [("Six trading days", "DURATION", "P6D"),
+                                        ("ten business days", "DURATION", "P10D")]
+
+
+def test_a_one_unit_compound_is_a_duration_without_its_article():
+    assert tagged("After a month-long strike and a day-long march, the union signed.") == [
+        ("month-long", "DURATION", "P1M"), ("day-long", "DURATION", "P1D")]
+
+
+def test_early_late_and_mid_parts_of_the_story_day():
+    assert tagged("By mid-afternoon the rain had stopped; late evening brought fog.") == [
+        ("mid-afternoon", "TIME", "1991-10-24TAF"), ("late evening", "TIME", "1991-10-24TEV")]
+    assert tagged("The market fell on Monday, but by mid afternoon it had recovered.")[-1] == (
+        "mid afternoon", "TIME", "1991-10-21TAF")
+
+
+def test_decades_in_words():
+    assert tagged("Rents doubled during the nineties and the late Seventies.") == [
+        ("the nineties", "DATE", "199"), ("the late Seventies", "DATE", "197")]
+    assert tagged("She retired in her sixties.") == []  # an age
+
+
+def test_two_days_of_one_month_joined_by_and():
+    assert tagged("The fair will run on June 14 and 15 in Lyon.") == [
+        ("June 14", "DATE", "1992-06-14"), ("15", "DATE", "1992-06-15")]
+    assert tagged("On June 14 and 15 others were hurt.") == [("June 14", "DATE", "1991-06-14")]
