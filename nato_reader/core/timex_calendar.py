@@ -105,12 +105,16 @@ def weekday_date(anchor: date, weekday: int, direction: int) -> date:
     return anchor + timedelta(days=delta)
 
 
+_JUST_GONE_DAYS = 7
+
+
 def month_year(anchor: date, month: int, tense: str, day: int = 0,
                weekday: int | None = None) -> int:
     """Which year a month (or month and day) named without a year means.
 
     A weekday given with the date ("Monday, Oct. 26") decides when it fits one year only.
-    Future tense: the next one on or after the anchor. Past tense: the last one on or
+    Future tense: the next one on or after the anchor (a day at most a week gone stays
+    this year: news is filed late). Past tense: the last one on or
     before it, unless the next one is far nearer ("was extended to Nov. 16" in late
     October: reports in the past tense often name dates just ahead). Otherwise the one
     nearest the anchor (ties go to the anchor's year).
@@ -130,7 +134,8 @@ def month_year(anchor: date, month: int, tense: str, day: int = 0,
     ahead = min((g, y) for y, g in gaps.items() if g >= 0)
     behind = min((-g, y) for y, g in gaps.items() if g <= 0)
     if tense in ("future", "pastfuture"):
-        return ahead[1]
+        # "to leave by Jan. 14" in a paper of Jan. 15: a day just gone, not a year ahead
+        return behind[1] if day and behind[0] <= _JUST_GONE_DAYS else ahead[1]
     if tense == "pastonly":  # "last Oct. 23"
         return behind[1]
     if tense == "past":

@@ -180,3 +180,12 @@ def test_two_days_of_one_month_joined_by_and():
     assert tagged("The fair will run on June 14 and 15 in Lyon.") == [
         ("June 14", "DATE", "1992-06-14"), ("15", "DATE", "1992-06-15")]
     assert tagged("On June 14 and 15 others were hurt.") == [("June 14", "DATE", "1991-06-14")]
+
+
+def test_a_deadline_a_few_days_gone_is_not_a_year_ahead():
+    # 24 October 1991: "Oct. 21" three days ago stays in 1991 even in the future tense
+    assert tagged("The builders must finish the bridge by Oct. 21.") == [
+        ("Oct. 21", "DATE", "1991-10-21")]
+    assert tagged("The builders must finish the bridge by Sept. 21.") == [
+        ("Sept. 21", "DATE", "1992-09-21")]
+    assert tagged("The bridge will open in September.") == [("September", "DATE", "1992-09")]
