@@ -213,6 +213,7 @@ def _spoken_year(m, ctx):
         year = 2000 + int(rest or 0)
     before = ctx.before(m, 12)
     if not m.group(0).lower().startswith("the year") and not re.search(
-            r"(?:in|since|of|by|until|from|to|year|early|late|mid|and|,)\s*$", before):
-        return None
+            r"(?:in|since|of|by|until|from|to|year|early|late|mid|and|,|\ba|\bthe)\s*$",
+            before) and not re.match(r"[.;:]", ctx.text[m.end():m.end() + 1]):
+        return None  # a year read out: after a preposition or article, or ending a phrase
     return ("DATE", cal.fmt_year(year))

@@ -189,3 +189,12 @@ def test_a_deadline_a_few_days_gone_is_not_a_year_ahead():
     assert tagged("The builders must finish the bridge by Sept. 21.") == [
         ("Sept. 21", "DATE", "1992-09-21")]
     assert tagged("The bridge will open in September.") == [("September", "DATE", "1992-09")]
+
+
+def test_a_year_read_out_after_an_article_or_ending_a_phrase():
+    # broadcast transcripts spell years out
+    assert tagged("Lisbon nineteen fifty-five. The earthquake returns.") == [
+        ("nineteen fifty-five", "DATE", "1955")]
+    assert tagged("It recalled a nineteen eighty-two strike at the port.") == [
+        ("nineteen eighty-two", "DATE", "1982")]
+    assert tagged("They counted nineteen forty ballots") == []  # a number, not a year
