@@ -14,6 +14,8 @@ acronyms (which entities._link_short_forms links). General news conventions:
 
 from __future__ import annotations
 
+import re
+
 from nato_reader.core.entity_context import INSTITUTION_HEADS
 from nato_reader.core.entity_rules import TITLE_WORDS, Candidate, normalise_name
 
@@ -24,6 +26,8 @@ Library Museum Memorial Airport Center Centre Stadium Hall Prize Award Bridge Pa
 Hospital Building Avenue Street Boulevard Highway Square Dam Tower Trust
 """
 _MEMORIAL_HEADS = INSTITUTION_HEADS | frozenset(_MEMORIALS.split())
+_PLACE_AFTER = re.compile(r",? [A-Z]")  # "Oshkosh, Wis.", "Henley Street"
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|to) $")
 _FORMS = """
 Inc Inc. Corp Corp. Co Co. Cos Cos. Ltd Ltd. LLC PLC Plc plc AG SA S.A. NV N.V. GmbH LP L.P.
 Bhd Pty & Co., Inc., Corp.,
@@ -35,15 +39,29 @@ def _name(c: Candidate, text: str) -> str:
     return c.canonical or normalise_name(c.surface(text))
 
 
-def _company(words: tuple[str, ...], label: str,
+def _company(text: str, c: Candidate, words: tuple[str, ...],
              companies: list[tuple[tuple[str, ...], str]]) -> str | None:
-    """The one company called `words` without its legal form ("Crane" = "Crane Co."), or,
-    for an organisation, by the first words of that ("Compaq" = "Compaq Computer Corp.")."""
+    """The one company called `words` without its legal form ("Crane" = "Crane Co."), or
+    by the first words of that ("Compaq" = "Compaq Computer Corp."): as an organisation,
+    or as a one-word "person" or "place" where the text does not show one ("Mr. Kyle",
+    "Oshkosh, Wis.", "in Henley")."""
     exact = {name for short, name in companies if short == words}
-    if not exact and label == "ORG":
+    if not exact and (c.label == "ORG" or (len(words) == 1 and _not_person_or_place(text, c))):
         exact = {name for short, name in companies
                  if len(short) > len(words) and short[:len(words)] == words}
     return exact.pop() if len(exact) == 1 else None
+
+
+def _not_person_or_place(text: str, c: Candidate, strict: bool = True) -> bool:
+    """Nothing around a "person" or "place" shows it is one; other types only when not
+    `strict`."""
+    if c.label == "PERSON":
+        before = text[max(0, c.start - 6):c.start].split()
+        return not (before and before[-1] in TITLE_WORDS)
+    if c.label == "GPE":
+        return not (_PLACE_AFTER.match(text, c.end)
+                    or _PLACE_BEFORE.search(text, max(0, c.start - 12), c.start))
+    return not strict
 
 
 def link_partial_names(text: str, cands: list[Candidate]) -> None:
@@ -76,7 +94,7 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
         if c.canonical is not None or c.locked:
             continue
         words = tuple(c.surface(text).split())
-        company = _company(words, c.label, companies)
+        company = _company(text, c, words, companies)
         if company:
             c.canonical, c.label, c.locked = company, "ORG", True
         elif c.label == "PERSON":
@@ -101,7 +119,7 @@ def _same_surface_same_entity(text: str, cands: list[Candidate]) -> None:
         if c.locked and c.canonical is not None and c.canonical != surface:
             linked.setdefault(surface, set()).add((c.canonical, c.label))
     for c in cands:
-        if c.canonical is None and not c.locked:
+        if c.canonical is None and not c.locked and _not_person_or_place(text, c, strict=False):
             found = linked.get(c.surface(text), ())
             if len(found) == 1:
                 (c.canonical, c.label), = found

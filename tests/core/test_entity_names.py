@@ -140,7 +140,7 @@ def test_company_named_without_its_legal_form_is_the_company():
     got = rows(text, raw)
     assert ("Delia Moss", "ORG", "Delia Moss Corp.") in got
     assert ("Delia Moss Corp.", "ORG", "Delia Moss Corp.") in got  # the full stop is kept
-    assert ("Harlow", "PERSON", "Harlow") in got  # "Harlow Pumps" would be the short name
+    assert ("Harlow", "ORG", "Harlow Pumps Inc.") in got  # the company, though "PERSON"
 
 
 def test_leading_modifier_and_new_titles_are_not_part_of_the_name():
@@ -154,7 +154,7 @@ def test_leading_modifier_and_new_titles_are_not_part_of_the_name():
 
 def test_organisation_called_by_the_first_words_of_one_company():
     text = ("Brightwell Marine Systems Inc. and Ostra Valve Co. merged. Brightwell said so; "
-            "Ostra Valve agreed. Ostra, a town, cheered. Brightwell shares rose.")
+            "Ostra Valve agreed. Workers in Ostra cheered. Brightwell shares rose.")
     raw = spans(text, ("Brightwell Marine Systems Inc.", "ORG"), ("Ostra Valve Co.", "ORG"),
                 ("Brightwell", "ORG"), ("Ostra Valve", "ORG"), ("Ostra", "GPE"))
     last = text.rindex("Brightwell")
@@ -163,7 +163,7 @@ def test_organisation_called_by_the_first_words_of_one_company():
     assert ("Brightwell", "ORG", "Brightwell Marine Systems Inc.") in got
     assert not any(t == "Brightwell" and label != "ORG" for t, label, _ in got)
     assert ("Ostra Valve", "ORG", "Ostra Valve Co.") in got
-    assert ("Ostra", "GPE", "Ostra") in got  # a place of that name is not the company
+    assert ("Ostra", "GPE", "Ostra") in got  # a place of that name ("in Ostra")
 
 
 def test_leading_words_of_one_full_name_and_abbreviated_dates():
@@ -188,3 +188,15 @@ def test_sentence_opening_word_written_in_lower_case_elsewhere_is_no_name():
     got = rows(text, raw)
     assert not any(t == "Looting" for t, _, _ in got)
     assert ("Rowan", "PERSON", "Rowan") in got  # never written in lower case
+
+
+def test_company_first_word_taken_for_a_person_or_place_is_the_company():
+    text = ("Tarvik Foods Inc. of Ostby, Minn., cut jobs. Tarvik said sales fell. A unit of "
+            "Ostby Mills Co. closed; workers in Ostby protested. Mr. Tarvik resigned.")
+    raw = spans(text, ("Tarvik Foods Inc.", "ORG"), ("Ostby", "GPE"), ("Tarvik", "PERSON"),
+                ("Ostby Mills Co.", "ORG"), ("Ostby", "GPE"), ("Tarvik", "PERSON"))
+    got = {m.start: (m.text, m.label, m.canonical) for m in consolidate(text, raw, GAZ)}
+    assert got[text.index("Tarvik said")] == ("Tarvik", "ORG", "Tarvik Foods Inc.")
+    assert got[text.index("Ostby")][1] == "GPE"  # "Ostby, Minn."
+    assert got[text.index("Ostby protested")][1] == "GPE"  # "in Ostby"
+    assert got[text.index("Tarvik resigned")][1] == "PERSON"  # "Mr. Tarvik"
