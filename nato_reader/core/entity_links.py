@@ -9,7 +9,8 @@ acronyms (which entities._link_short_forms links). General news conventions:
   U.N. Security Council") when only one organisation in the text ends with them;
 - a company is named without its legal form ("Crane" after "Crane Co."), whatever type
   the model gave the short name ("Milton Roy" after "Milton Roy Corp." is no person),
-  or by its first words ("Compaq" after "Compaq Computer Corp.").
+  or by its first words ("Compaq" after "Compaq Computer Corp.", "Mesa" after "Mesa
+  Airlines").
 """
 
 from __future__ import annotations
@@ -30,9 +31,17 @@ _PLACE_AFTER = re.compile(r",? [A-Z]")  # "Oshkosh, Wis.", "Henley Street"
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|to) $")
 _FORMS = """
 Inc Inc. Corp Corp. Co Co. Cos Cos. Ltd Ltd. LLC PLC Plc plc AG SA S.A. NV N.V. GmbH LP L.P.
-Bhd Pty & Co., Inc., Corp.,
+Bhd Pty & Co., Inc., Corp., S.p.A. SpA Oy AB ASA A/S B.V. BV K.K. Cie. Cie
 """
 _LEGAL_FORMS = frozenset(_FORMS.split())
+# Last words that make a name a business's, legal form or not ("Mesa Airlines")
+_TRADES = """
+Airlines Airways Bank Bancorp Savings Communications Securities Investments Industries
+Holdings Partners Broadcasting Technologies Technology Systems Motors Electronics
+Pharmaceuticals Brewing Brewery Foods Petroleum Steel Telecom Entertainment Pictures
+Trading Insurance Financial Bancshares Enterprises Laboratories Resources Energy
+"""
+_BUSINESS_HEADS = frozenset(_TRADES.split())
 
 
 def _name(c: Candidate, text: str) -> str:
@@ -45,10 +54,11 @@ def _company(text: str, c: Candidate, words: tuple[str, ...],
     by the first words of that ("Compaq" = "Compaq Computer Corp."): as an organisation,
     or as a one-word "person" or "place" where the text does not show one ("Mr. Kyle",
     "Oshkosh, Wis.", "in Henley")."""
-    exact = {name for short, name in companies if short == words}
+    own = " ".join(words)  # "Dresdner Bank" is a business too: not its own longer form
+    exact = {name for short, name in companies if short == words and name != own}
     if not exact and (c.label == "ORG" or (len(words) == 1 and _not_person_or_place(text, c))):
         exact = {name for short, name in companies
-                 if len(short) > len(words) and short[:len(words)] == words}
+                 if len(short) > len(words) and short[:len(words)] == words and name != own}
     return exact.pop() if len(exact) == 1 else None
 
 
@@ -75,7 +85,7 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
         words = tuple(c.surface(text).split())
         if len(words) < 2:
             continue
-        if c.label == "ORG" and words[-1] in _LEGAL_FORMS:
+        if c.label == "ORG" and (words[-1] in _LEGAL_FORMS or words[-1] in _BUSINESS_HEADS):
             short = list(words)
             while len(short) > 1 and short[-1] in _LEGAL_FORMS:
                 short.pop()

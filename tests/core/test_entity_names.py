@@ -200,3 +200,13 @@ def test_company_first_word_taken_for_a_person_or_place_is_the_company():
     assert got[text.index("Ostby")][1] == "GPE"  # "Ostby, Minn."
     assert got[text.index("Ostby protested")][1] == "GPE"  # "in Ostby"
     assert got[text.index("Tarvik resigned")][1] == "PERSON"  # "Mr. Tarvik"
+
+
+def test_business_without_legal_form_and_its_short_names():
+    text = ("Kestrel Airlines and Vardo Savings Bank AG said Kestrel will merge. Vardo Savings "
+            "Bank agreed.")
+    raw = spans(text, ("Kestrel Airlines", "ORG"), ("Vardo Savings Bank AG", "ORG"),
+                ("Kestrel", "ORG"), ("Vardo Savings Bank", "ORG"))
+    got = rows(text, raw)
+    assert ("Kestrel", "ORG", "Kestrel Airlines") in got
+    assert ("Vardo Savings Bank", "ORG", "Vardo Savings Bank AG") in got
