@@ -2,7 +2,7 @@
 
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from nato_reader.core.anchoring import (
@@ -226,6 +226,9 @@ def test_one_typo_in_a_long_quote_is_found_in_place(case, data):
     text, start, end = case
     if end - start < 16:
         end = min(len(text), start + 16)
+    # A long quote: near the end of the text it may stay short, and a short quote with a
+    # typo can fairly match a repeated phrase elsewhere ("e the to" ~ "e the the").
+    assume(end - start >= 16)
     quote = quote_at(text, start, end)
     i = data.draw(st.integers(start, end - 1))
     typo = "#" if text[i] != "#" else "%"
