@@ -2,12 +2,17 @@
 real-world referent, and the user's corrections on top.
 
 Per article:
-1. each raw span is cleaned (entity_rules: "the", possessives, titles, demonyms, junk);
-2. the gazetteer fixes types and canonical names it knows, and adds names the model
-   missed ("the Kremlin"; "the Alliance" where the text is about NATO);
+1. each raw span is cleaned (entity_rules: "the", possessives, titles, demonyms, junk),
+   and names inside hyphenated words are split out (entity_hyphens: "anti-Soviet",
+   "the U.N.-Iraq accord");
+2. the gazetteer fixes types and canonical names it knows, also for names in capitals
+   or written with another alias at their head (entity_names: "BAGHDAD", "U.N.
+   Security Council"), and adds names the model missed ("the Kremlin"; "the Alliance"
+   where the text is about NATO; "Fulton, Mo.");
 3. adjacent person spans are joined ("Trygve Slagsvold" + "Vedum");
 4. short forms link to a full name in the same text ("Draghi" -> "Mario Draghi"; "ECB"
-   -> "European Central Bank"); a known surname alone links to the gazetteer's person;
+   -> "European Central Bank"; entity_links: "Saddam" -> "Saddam Hussein", "Crane" ->
+   "Crane Co."); a known surname alone links to the gazetteer's person;
    rules on the neighbours (entity_context) fix types and drop capitalised nouns;
 5. a recognised name's other occurrences that the model missed are added;
 6. each canonical entity gets one type: the gazetteer's or a person link's, else a
