@@ -100,8 +100,19 @@ def _name_from_gazetteer(text: str, c: Candidate, gaz: Gazetteer, named: set[str
                 c.canonical = title
         else:
             entry = names.via_alias(surface, gaz)
+    if entry and entry.label != "PERSON" and _PERSON_TITLE_BEFORE.search(
+            text, max(0, c.start - 16), c.start):
+        # "Queen Sofia", "King Jordan": after a person's title a place name is a person
+        c.canonical, c.label, c.locked = normalise_name(surface), "PERSON", True
+        return
     if entry and (not entry.context or entry.canonical in named):
         c.canonical, c.label, c.locked = entry.canonical, entry.label, True
+
+
+# Titles only a person bears; "Foreign", "State" or "General" may head other names.
+_PERSON_TITLE_BEFORE = re.compile(
+    r"(?-i:\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Pope|Sen|"
+    r"Rep|Gov|Judge|Rabbi|Sheik|Sheikh|Emir|Ayatollah|Archbishop|Cardinal)\.?\s+)$")
 
 
 def _add_states(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -139,8 +139,11 @@ def add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Can
         same = [c for c in cands if (c.start, c.end) == (start, end)]
         if same and entry is None and same[0].label not in ("GPE", "LOC", "FAC"):
             same[0].label = "GPE"  # "BUFFALO, N.Y." is the city, whatever the model said
-        if any(c.start < end and start < c.end for c in cands):
+        inside = [c for c in cands if c.start < end and start < c.end]
+        if same or any(c.start < start or c.end > end for c in inside):
             continue
+        for c in inside:  # "KUWAIT CITY (AP)" that the model cut to "KUWAIT"
+            cands.remove(c)
         added.append(Candidate(start, end, entry.label if entry else "GPE",
                                entry.canonical if entry else name, locked=True))
     return sorted(cands + added, key=lambda c: c.start) if added else cands

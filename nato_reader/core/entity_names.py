@@ -4,7 +4,7 @@ not that name. General news conventions:
   or person is the same entity as its mixed-case form ("Baghdad"); an acronym ("NATO",
   "UNICEF") is not title-cased;
 - a name written with one alias of a known entity at its head is the known name
-  written with another ("U.N. Security Council" = "UN Security Council");
+  written with another ("U.N. Security Council" = "UN Security Council", an alias);
 - US news abbreviates a state after a town ("Fulton, Mo.") or a party ("D-N.Y.").
 """
 

@@ -48,6 +48,8 @@ TITLE_WORDS = frozenset(_TITLES.split())
 KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", "Mfg", "Assn",
                          "Dept", "Intl"})
 
+_SERVICE_END = re.compile(r"\b(?:Army|Navy|Air Force|Marines|Marine Corps|Coast Guard|"
+                          r"National Guard|Guard|Armed Forces|Forces)$")
 _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?*«»"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -157,6 +159,8 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         return out
     if label == "PERSON" and any(ch.isdigit() for ch in surface):
         label = "PRODUCT"
+    if label == "NORP" and len(tokens) > 1 and _SERVICE_END.search(surface):
+        label = "ORG"  # "U.S. Marines", "Iraqi Army": an armed service, not a people
     out.append(Candidate(start, end, label))
     return out
 

@@ -210,3 +210,34 @@ def test_business_without_legal_form_and_its_short_names():
     got = rows(text, raw)
     assert ("Kestrel", "ORG", "Kestrel Airlines") in got
     assert ("Vardo Savings Bank", "ORG", "Vardo Savings Bank AG") in got
+
+
+GAZ_PLACES = Gazetteer({
+    "countries": [{"name": "Norway", "demonyms": ["Norwegian"], "capital": "Oslo"},
+                  {"name": "Ruritania", "demonyms": ["Ruritanian"],
+                   "capital": "Strelsau City"}],
+    "entities": [],
+})
+
+
+def test_after_a_persons_title_a_place_name_is_a_person():
+    text = "Queen Oslo opened the fair in Bergen with Mr. Norway."
+    raw = spans(text, ("Queen Oslo", "PERSON"), ("Bergen", "GPE"), ("Mr. Norway", "PERSON"))
+    assert rows(text, raw, GAZ_PLACES) == {("Oslo", "PERSON", "Oslo"),
+                                           ("Bergen", "GPE", "Bergen"),
+                                           ("Norway", "PERSON", "Norway")}
+
+
+def test_an_armed_service_is_an_organisation_not_a_people():
+    text = "Norwegian Marines and the Ruritanian Army met Norwegian fishermen."
+    raw = spans(text, ("Norwegian Marines", "NORP"), ("Ruritanian Army", "NORP"),
+                ("Norwegian", "NORP"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("Norwegian Marines", "ORG", "Norwegian Marines"),
+        ("Ruritanian Army", "ORG", "Ruritanian Army"), ("Norwegian", "NORP", "Norwegian")}
+
+
+def test_a_dateline_the_model_cut_short_is_the_whole_place():
+    text = "STRELSAU CITY (Reuters) - Ruritanian officials met on Monday."
+    raw = spans(text, ("STRELSAU", "GPE"), ("Reuters", "ORG"), ("Ruritanian", "NORP"))
+    assert ("STRELSAU CITY", "GPE", "Strelsau City") in rows(text, raw, GAZ_PLACES)
