@@ -79,8 +79,13 @@ def content_hash(article: ParsedArticle) -> str:
 
 
 def derive_title(body: str, headings: list[Span] | tuple[Span, ...] = ()) -> str:
-    """A short form of the first sentence of the first paragraph that is not a heading."""
+    """A headline on the first line (a heading at the very start of the body, followed by
+    text), else a short form of the first sentence of the first paragraph that is not a
+    heading."""
     heading_starts = {h.start for h in headings}
+    first = next((h for h in headings if h.start == 0), None)
+    if first is not None and body[first.end:].strip():
+        return shorten(body[first.start:first.end])
     offset = 0
     for paragraph in body.split("\n\n"):
         if offset not in heading_starts and paragraph.strip():

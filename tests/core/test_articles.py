@@ -81,3 +81,15 @@ def test_control_characters_and_crlf_are_cleaned():
 
 def test_derive_title_of_empty_body():
     assert derive_title("") == "Untitled"
+
+
+def test_a_headline_on_the_first_line_is_the_title_and_stays_in_the_text():
+    article = parse_article("date 2024-07-12\nAllies agree on a new air defence plan\n\n"
+                            "BRUSSELS (AP) — Ministers met on Monday. They agreed.\n")
+    assert article.title == "Allies agree on a new air defence plan"
+    assert article.body.startswith("Allies agree on a new air defence plan\n\nBRUSSELS")
+    assert article.published.isoformat() == "2024-07-12"
+    # A lone short line is no headline: nothing follows it.
+    assert parse_article("A crowded field").title == "A crowded field"
+    # Seeds-like text: the first sentence, as before.
+    assert parse_article("date 2023-04-01 Leaders met. Then more.").title == "Leaders met"
