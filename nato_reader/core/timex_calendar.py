@@ -189,7 +189,8 @@ _PRESENT_WORDS = _words(
 # visit"), so they count only when no determiner or auxiliary comes before them.
 _SCHEDULED_S = _words(
     "starts begins opens meets resumes ends closes arrives leaves visits hosts travels "
-    "returns convenes reconvenes kicks expires departs")
+    "returns convenes reconvenes kicks expires departs hands steps retires launches "
+    "sails flies")
 _SCHEDULED_BARE = _words(
     "start begin open meet resume end close arrive leave visit host travel return convene "
     "reconvene kick expire depart")
@@ -294,9 +295,12 @@ class TenseReader:
             kind = kinds[k]
             if kind is None:
                 continue
-            if words[k] in _REPORTING and not before - 2 < k <= after:
+            if words[k] in _REPORTING and not (
+                    before - 2 < k < after
+                    or (k == after and self.text[end:starts[k]].isspace())):
                 # "the talks will resume Monday, he said": the attribution's tense is
-                # not the event's; it decides only when nothing else does
+                # not the event's; it decides only when nothing else does ("officials
+                # said Monday", "Smith on Monday said": the day's own verb)
                 reported = reported or kind
                 continue
             if kind == "future" and "had" in words[max(0, k - 4):k]:

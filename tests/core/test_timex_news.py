@@ -198,3 +198,11 @@ def test_a_year_read_out_after_an_article_or_ending_a_phrase():
     assert tagged("It recalled a nineteen eighty-two strike at the port.") == [
         ("nineteen eighty-two", "DATE", "1982")]
     assert tagged("They counted nineteen forty ballots") == []  # a number, not a year
+
+
+def test_a_timetable_in_the_present_tense_before_an_attribution():
+    text = ("The governor, who hands over to her deputy on Oct. 1, told reporters the "
+            "budget was sound.")
+    assert tagged(text) == [("Oct. 1", "DATE", "1992-10-01")]
+    assert tagged("The governor on Oct. 1 told reporters the budget was sound.") == [
+        ("Oct. 1", "DATE", "1991-10-01")]
