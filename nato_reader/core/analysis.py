@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
@@ -80,10 +81,24 @@ def _collect(items, chunks, docs, progress, is_cancelled) -> list[Analysis]:
 
 
 def _finish(text: str, published: date | None, ents, sentences: list[Span]) -> Analysis:
-    mentions = consolidate(text, ents)
     timexes = tag_timexes(text, published, sentences) if sentences else []
+    mentions = _outside_dates(consolidate(text, ents), timexes)
     return Analysis(mentions=mentions, timexes=tuple(timexes), sentences=tuple(sentences),
                     pipeline_version=PIPELINE_VERSION)
+
+
+def _outside_dates(mentions, timexes) -> tuple:
+    """Dates are the timeline's, not entities: the model's "Easter" (LOC) or "Feb 24"
+    (LAW) inside a temporal expression is dropped."""
+    if not timexes:
+        return mentions
+    starts = [t.start for t in timexes]
+    kept = []
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        if i < 0 or timexes[i].end < m.end:
+            kept.append(m)
+    return tuple(kept)
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:

@@ -59,7 +59,8 @@ _MODIFIER = re.compile(r"\S+-[a-z]+")  # "30%-owned", "U.S.-based", "state-run"
 # ("Anti-Defamation League", with a space, is a name of its own and keeps it).
 NAME_PREFIX = re.compile(r"(?i:anti|pro|non|ex|post|pre|neo|pan|mid)-(?=[A-Z])")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-           "December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+           "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|"
+           "Oct\\.?|Nov\\.?|Dec\\.?")
 _DATE_LIKE = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}})?,?(?:\s+\d{{4}})?|"
                         r"\d{4}(?:s)?")
 

@@ -228,3 +228,14 @@ def test_unseen_text_reaches_the_target_accuracy(pipeline):
     f1 = 2 * len(spans_right) / (len(gold) + len(got))
     assert f1 >= 0.9, sorted(got ^ gold)
     assert len(gold & got) / len(gold) >= 0.9, sorted(got ^ gold)
+
+
+def test_dates_the_model_took_for_names_are_left_to_the_timeline():
+    text = "KYIV, Feb 24 (Reuters) - Leaders met before Easter in Kyiv."
+    ents = [(0, 4, "GPE"), (6, 12, "LAW"), (14, 21, "ORG"), (44, 50, "LOC"),
+            (54, 58, "GPE")]
+    sentences = analysis.split_sentences(text)
+    result = analysis._finish(text, date(2024, 2, 24), ents, sentences)
+    assert [(m.text, m.label) for m in result.mentions] == [
+        ("KYIV", "GPE"), ("Reuters", "ORG"), ("Kyiv", "GPE")]
+    assert [t.text for t in result.timexes] == ["Feb 24", "Easter"]
