@@ -23,3 +23,16 @@ def run_cli(*args, env=None, check=True):
     if check:
         assert result.returncode == 0, result.stderr
     return result
+
+
+def spans(text: str, *items: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """(surface, label) pairs -> raw model spans, each surface taken in reading order."""
+    import re
+
+    out, pos = [], 0
+    for surface, label in items:
+        m = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)").search(text, pos)
+        assert m, surface
+        out.append((m.start(), m.end(), label))
+        pos = m.end()
+    return out

@@ -3,24 +3,12 @@ what a statistical model typically proposes (including its usual mistakes)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from nato_reader.core.entities import apply_corrections, consolidate, entity_rows
 from nato_reader.core.gazetteer import default_gazetteer
 from nato_reader.core.model import EntityCorrection, Mention, Span
-
-
-def spans(text: str, *items: tuple[str, str]) -> list[tuple[int, int, str]]:
-    """(surface, label) pairs -> raw spans, each surface taken in reading order."""
-    out, pos = [], 0
-    for surface, label in items:
-        m = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)").search(text, pos)
-        assert m, surface
-        out.append((m.start(), m.end(), label))
-        pos = m.end()
-    return out
+from tests_helpers import spans
 
 
 def by_text(mentions) -> dict[str, tuple[str, str]]:

@@ -3,11 +3,10 @@ names that link to a fuller name (entity_names, entity_links), through consolida
 
 from __future__ import annotations
 
-import re
-
 from nato_reader.core.entities import consolidate
 from nato_reader.core.entity_names import title_form, via_alias
 from nato_reader.core.gazetteer import Gazetteer
+from tests_helpers import spans
 
 # A small gazetteer of our own, so these tests do not depend on the bundled one.
 GAZ = Gazetteer({
@@ -19,16 +18,6 @@ GAZ = Gazetteer({
     ],
 })
 
-
-def spans(text: str, *items: tuple[str, str]) -> list[tuple[int, int, str]]:
-    """(surface, label) pairs -> raw spans, each surface taken in reading order."""
-    out, pos = [], 0
-    for surface, label in items:
-        m = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)").search(text, pos)
-        assert m, surface
-        out.append((m.start(), m.end(), label))
-        pos = m.end()
-    return out
 
 
 def rows(text, raw, gaz=GAZ):

@@ -7,7 +7,6 @@ included); the slow tests run the real model. The sentences are written for thes
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
@@ -16,17 +15,7 @@ from nato_reader.core import analysis
 from nato_reader.core.entities import consolidate
 from nato_reader.core.gazetteer import default_gazetteer
 from nato_reader.paths import resource
-
-
-def spans(text: str, *items: tuple[str, str]) -> list[tuple[int, int, str]]:
-    """(surface, label) pairs -> raw spans, each surface taken in reading order."""
-    out, pos = [], 0
-    for surface, label in items:
-        m = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)").search(text, pos)
-        assert m, surface
-        out.append((m.start(), m.end(), label))
-        pos = m.end()
-    return out
+from tests_helpers import spans
 
 
 def triples(mentions) -> list[tuple[str, str, str]]:
