@@ -114,10 +114,10 @@ def month_year(anchor: date, month: int, tense: str, day: int = 0,
 
     A weekday given with the date ("Monday, Oct. 26") decides when it fits one year only.
     Future tense: the next one on or after the anchor (a day at most a week gone stays
-    this year: news is filed late). Past tense: the last one on or
-    before it, unless the next one is far nearer ("was extended to Nov. 16" in late
-    October: reports in the past tense often name dates just ahead). Otherwise the one
-    nearest the anchor (ties go to the anchor's year).
+    this year: news is filed late). Past tense: the last one on or before it, unless the
+    next one is far nearer ("was extended to Nov. 16" in late October: reports in the
+    past tense often name dates just ahead). Otherwise the one nearest the anchor (ties
+    go to the anchor's year).
     """
     years = (anchor.year, anchor.year - 1, anchor.year + 1)
     if weekday is not None and day:
