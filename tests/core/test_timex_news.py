@@ -206,3 +206,9 @@ def test_a_timetable_in_the_present_tense_before_an_attribution():
     assert tagged(text) == [("Oct. 1", "DATE", "1992-10-01")]
     assert tagged("The governor on Oct. 1 told reporters the budget was sound.") == [
         ("Oct. 1", "DATE", "1991-10-01")]
+
+
+def test_shortly_after_is_a_signal_outside_the_time():
+    assert tagged("The ferry sank shortly after 3 p.m. on Monday.")[0][0] == "3 p.m. on Monday"
+    assert tagged("The ferry sank at about 3 p.m.") == [("about 3 p.m.", "TIME",
+                                                         "1991-10-24T15:00")]
