@@ -48,6 +48,7 @@ TITLE_WORDS = frozenset(_TITLES.split())
 KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", "Mfg", "Assn",
                          "Dept", "Intl"})
 
+_MODEL_CODE = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")  # not "G-7", a group
 _SERVICE_END = re.compile(r"\b(?:Army|Navy|Air Force|Marines|Marine Corps|Coast Guard|"
                           r"National Guard|Guard|Armed Forces|Forces)$")
 _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?*«»"
@@ -158,8 +159,9 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         return out
     if all(text[s:e] in TITLE_WORDS for s, e in tokens):
         return out
-    if label == "PERSON" and any(ch.isdigit() for ch in surface):
-        label = "PRODUCT"
+    if (label == "PERSON" and any(ch.isdigit() for ch in surface)) or (
+            label in ("GPE", "LOC", "FAC", "NORP", "ORG") and _MODEL_CODE.fullmatch(surface)):
+        label = "PRODUCT"  # "Leopard 2"; "AIM-9", "S-300", "MiG-29" are weapons, not places
     if label == "NORP" and len(tokens) > 1 and _SERVICE_END.search(surface):
         label = "ORG"  # "U.S. Marines", "Iraqi Army": an armed service, not a people
     out.append(Candidate(start, end, label))

@@ -230,3 +230,11 @@ def test_a_dateline_the_model_cut_short_is_the_whole_place():
     text = "STRELSAU CITY (Reuters) - Ruritanian officials met on Monday."
     raw = spans(text, ("STRELSAU", "GPE"), ("Reuters", "ORG"), ("Ruritanian", "NORP"))
     assert ("STRELSAU CITY", "GPE", "Strelsau City") in rows(text, raw, GAZ_PLACES)
+
+
+def test_a_model_code_is_a_product_not_a_place_or_body():
+    text = "Pilots asked for AIM-9 missiles and MiG-29 jets before the G-7 met in Oslo."
+    raw = spans(text, ("AIM-9", "LOC"), ("MiG-29", "ORG"), ("G-7", "ORG"), ("Oslo", "GPE"))
+    assert rows(text, raw, GAZ_PLACES) == {("AIM-9", "PRODUCT", "AIM-9"),
+                                           ("MiG-29", "PRODUCT", "MiG-29"),
+                                           ("G-7", "ORG", "G-7"), ("Oslo", "GPE", "Oslo")}
