@@ -136,8 +136,9 @@ def _body_blocks(article: Article, placed: Sequence[Annotation], colour_names) -
         end = offset + len(text)
         runs = trim_runs(text, [(max(a.start, offset) - offset, min(a.end, end) - offset)
                                 for a in placed if a.start < end and a.end > offset])
-        if not text.strip():
-            pass
+        if not text.strip() or (offset == 0 and offset in heading_starts
+                                and text == article.title and not runs):
+            pass  # empty, or the file's headline, already the note's "# Title"
         elif offset in heading_starts:
             blocks.append("## " + render_runs(text, runs, line_start=False))
         else:

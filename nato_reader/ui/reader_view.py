@@ -357,18 +357,22 @@ class ReaderView(FindInArticle, QWidget):
         title_fmt.setFont(reading_font(self.point_size * 1.5))
         title_fmt.setFontWeight(QFont.Weight.Bold)
         title_fmt.setForeground(text_colour)
-        cursor.setBlockFormat(title_block)
         title_block.setHeadingLevel(1)
         cursor.setBlockFormat(title_block)
-        cursor.insertText(article.title, title_fmt)
-
         meta_block = QTextBlockFormat()
         meta_block.setBottomMargin(26)
         meta_fmt = QTextCharFormat()
         meta_fmt.setFont(ui_font(self.point_size * 0.72))
         meta_fmt.setForeground(muted)
-        cursor.insertBlock(meta_block, meta_fmt)
-        cursor.insertText(self._meta_line(article), meta_fmt)
+        paragraphs = article.body.split("\n\n")
+        headings = {h.start for h in article.headings}
+        # A file's headline is the title and the body's first heading: shown once, as the
+        # title, but still part of the text (highlights and offsets reach it).
+        headline = 0 in headings and paragraphs[0] == article.title
+        if not headline:
+            cursor.insertText(article.title, title_fmt)
+            cursor.insertBlock(meta_block, meta_fmt)
+            cursor.insertText(self._meta_line(article), meta_fmt)
 
         para_block = QTextBlockFormat()
         para_block.setLineHeight(152, PROPORTIONAL)
@@ -386,11 +390,18 @@ class ReaderView(FindInArticle, QWidget):
         heading_fmt.setFontWeight(QFont.Weight.Bold)
         heading_fmt.setForeground(text_colour)
 
-        headings = {h.start for h in article.headings}
         self._para_body, self._para_doc = [], []
         offset = 0
-        for paragraph in article.body.split("\n\n"):
+        for paragraph in paragraphs:
             heading = offset in headings
+            if headline and offset == 0:  # the title block, then the meta line
+                self._para_body.append(0)
+                self._para_doc.append(cursor.position())
+                cursor.insertText(paragraph, title_fmt)
+                cursor.insertBlock(meta_block, meta_fmt)
+                cursor.insertText(self._meta_line(article), meta_fmt)
+                offset += len(paragraph) + 2
+                continue
             block = heading_block if heading else para_block
             cursor.insertBlock(block, heading_fmt if heading else body_fmt)
             self._para_body.append(offset)

@@ -498,3 +498,16 @@ def test_undated_article_without_annotations_exports_title_and_text_only():
     text = article_markdown(_article("Only text."), [], [], [], [], EXPORTED_AT)
     assert text.endswith("---\n\n# T\n\nOnly text.\n")
     assert date(2024, 5, 6).isoformat() in text
+
+
+def test_a_headline_that_is_the_title_is_written_once():
+    parsed = parse_article("Allies agree on air defence\n\nMinisters met on Monday.\n")
+    article = _article(parsed.body, title=parsed.title, headings=parsed.headings)
+    text = article_markdown(article, [], [], [], [], EXPORTED_AT)
+    assert text.count("Allies agree on air defence") == 2  # front matter and "# " title
+    assert "\n# Allies agree on air defence\n\nMinisters met on Monday.\n" in text
+    # A highlight in the headline keeps it in the text, where the highlight shows.
+    mark = Annotation(id=1, article_id=1, start=0, end=6, exact="Allies", prefix="",
+                      suffix="", colour="yellow")
+    marked = article_markdown(article, [], [], [mark], [], EXPORTED_AT)
+    assert "## ==Allies== agree on air defence" in marked

@@ -199,3 +199,30 @@ def test_clicking_an_annotation_reports_its_id_and_the_entity_beneath(qtbot, rea
     reader.set_annotations([], {})  # the id is cleared with the highlight
     with qtbot.assertNotEmitted(reader.annotation_clicked):
         click_on(qtbot, reader, mention.start - 3)
+
+
+def test_a_headline_in_the_text_is_shown_once_as_the_title(qtbot):
+    from dataclasses import replace
+
+    from nato_reader.core.articles import parse_article
+    from nato_reader.core.model import Article
+
+    parsed = parse_article("Allies agree on air defence\n\nMinisters met in Brussels on "
+                           "Monday. They agreed.\n")
+    article = Article(id=1, uri="a.txt", source="a.txt", content_hash="h",
+                      title=parsed.title, published=None, body=parsed.body,
+                      headings=parsed.headings, imported_at="")
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.set_article(article, None)
+    text = view.browser.document().toPlainText()
+    assert text.count("Allies agree on air defence") == 1
+    title = view.cursor_for(0, len(article.title))
+    assert title.selectedText() == article.title
+    assert title.block().blockFormat().headingLevel() == 1  # shown as the title
+    start = article.body.index("Brussels")
+    assert doc_text(view, start, start + 8) == "Brussels"
+    # A title the user changed no longer matches: both are shown.
+    view.set_article(replace(article, title="My notes on the meeting"), None)
+    text = view.browser.document().toPlainText()
+    assert "My notes on the meeting" in text and "Allies agree on air defence" in text
