@@ -213,6 +213,17 @@ _POSTPONED_BEFORE = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|put\s
                                r"rescheduled)\s+(?:until|till|to)\s+$", re.IGNORECASE)
 _TENSE_WINDOW = 160
 _REPORTING = _words("said says told")
+# Clause breaks for the tense search: a comma, a semicolon, a colon, a dash or a bracket.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_THAT_AFTER = re.compile(r"\bthat\b")
+
+
+def _last_break(text: str, lo: int, start: int) -> int:
+    """Where the clause holding text[start] begins, searching back to `lo`."""
+    best = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        best = m.end()
+    return best
 
 
 def _word_tense(words: list[str], i: int) -> str | None:
@@ -277,13 +288,33 @@ class TenseReader:
             return "past" if had else "future"
         if _POSTPONED_BEFORE.search(self.text, max(self.lo, start - 24), start):
             return "future"
-        lo = max(self.lo, start - _TENSE_WINDOW)
-        hi = min(self.hi, end + _TENSE_WINDOW)
+        # The expression's own clause first ("Stoltenberg, who will hand over on Oct. 1,
+        # said ..."), then the sentence around it.
+        clause_lo = _last_break(self.text, max(self.lo, start - _TENSE_WINDOW), start)
+        m = _CLAUSE_BREAK.search(self.text, end, min(self.hi, end + _TENSE_WINDOW))
+        clause_hi = m.start() if m else min(self.hi, end + _TENSE_WINDOW)
+        # "told reporters on Monday that the plan would pass": what follows "that" is
+        # what was told, not when
+        that = _THAT_AFTER.search(self.text, end, clause_hi)
+        clause_hi = that.start() if that else clause_hi
+        found = self._nearest(start, end, clause_lo, clause_hi)
+        if found is not None:
+            return found
+        if m and m.group() == ",":  # "Austin, speaking on Thursday, said": its verb
+            k = bisect_left(self.starts, m.end())
+            if (k < len(self.words) and self.words[k] in _REPORTING
+                    and not self.text[m.end():self.starts[k]].strip()):
+                return "past" if self.words[k] != "says" else "present"
+        return self._nearest(start, end, max(self.lo, start - _TENSE_WINDOW),
+                             min(self.hi, end + _TENSE_WINDOW)) or "none"
+
+    def _nearest(self, start: int, end: int, lo: int, hi: int) -> str | None:
+        """The tense of the marker nearest the expression within text[lo:hi], or None."""
         starts, ends, words, kinds = self.starts, self.ends, self.words, self.kinds
         first, last = bisect_left(starts, lo), bisect_left(ends, hi + 1)
         i = bisect_right(ends, start) - 1  # nearest word ending before the expression
         j = bisect_left(starts, end)  # nearest word starting after it
-        before, after = i, j
+        after = j
         reported = None
         while i >= first or j < last:  # nearest first (ties: the word before); first marker
             if j >= last or (i >= first and start - ends[i] <= starts[j] - end + 3):
@@ -295,15 +326,14 @@ class TenseReader:
             kind = kinds[k]
             if kind is None:
                 continue
-            if words[k] in _REPORTING and not (
-                    before - 2 < k < after
-                    or (k == after and self.text[end:starts[k]].isspace())):
+            if words[k] in _REPORTING and k >= after and not (
+                    k == after and self.text[end:starts[k]].isspace()):
                 # "the talks will resume Monday, he said": the attribution's tense is
-                # not the event's; it decides only when nothing else does ("officials
-                # said Monday", "Smith on Monday said": the day's own verb)
+                # not the event's; it decides only when nothing else does ("Smith on
+                # Monday said": the day's own verb)
                 reported = reported or kind
                 continue
             if kind == "future" and "had" in words[max(0, k - 4):k]:
                 return "pastfuture"
             return kind
-        return reported or "none"
+        return reported

@@ -212,3 +212,14 @@ def test_shortly_after_is_a_signal_outside_the_time():
     assert tagged("The ferry sank shortly after 3 p.m. on Monday.")[0][0] == "3 p.m. on Monday"
     assert tagged("The ferry sank at about 3 p.m.") == [("about 3 p.m.", "TIME",
                                                          "1991-10-24T15:00")]
+
+
+def test_the_expressions_own_clause_sets_the_tense_first():
+    # 24 October 1991 is a Thursday.
+    text = ("The mayor, who will hand the keys to her successor on Oct. 1, said the city "
+            "had balanced its books.")
+    assert tagged(text) == [("Oct. 1", "DATE", "1992-10-01")]
+    assert tagged("The mayor, speaking on Monday, said the council expected to approve "
+                  "the plan.") == [("Monday", "DATE", "1991-10-21")]
+    assert tagged("The mayor told reporters in the town hall on Monday that the plan "
+                  "would pass.") == [("Monday", "DATE", "1991-10-21")]
