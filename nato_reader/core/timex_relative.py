@@ -104,6 +104,16 @@ def _clock24(m, ctx):
     return ("TIME", f"T{int(m['h']):02d}:{m['min']}")
 
 
+# "at 0300 GMT", "1430 local time": wire services' four-digit clock, only with a zone
+_ZONE = r"(?-i:GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|MSK|EET|EEST)\b"
+
+
+@rule("clock_hhmm", rf"(?<![\d.,:$])(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)"
+      rf"\s+(?:{_ZONE}|local\s+time\b)")
+def _clock_hhmm(m, ctx):
+    return ("TIME", f"T{m['h']}:{m['min']}")
+
+
 # "about 3 p.m." keeps its modifier; in "shortly after 3 p.m." the signal is no part of it
 @rule("clock", r"(?:(?:about|around|approximately)\s+)?(?<![\d:.])(?P<h>[01]?\d|2[0-3])"
       r"(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|o'clock)(?:\s+(?P<tz>(?-i:[A-Z]{2,4})\b))?")

@@ -223,3 +223,11 @@ def test_the_expressions_own_clause_sets_the_tense_first():
                   "the plan.") == [("Monday", "DATE", "1991-10-21")]
     assert tagged("The mayor told reporters in the town hall on Monday that the plan "
                   "would pass.") == [("Monday", "DATE", "1991-10-21")]
+
+
+def test_a_four_digit_clock_with_a_zone():
+    assert tagged("Sirens sounded at 0300 GMT, the ministry said.") == [
+        ("0300 GMT", "TIME", "1991-10-24T03:00")]
+    assert tagged("The ferry left at 1430 local time on Monday.") == [
+        ("1430 local time on Monday", "TIME", "1991-10-21T14:30")]
+    assert tagged("About 1430 people voted.") == []  # no zone: a number
