@@ -37,6 +37,7 @@ from nato_reader.core import entity_names as names
 from nato_reader.core.corrections import EntityRow, apply_corrections, entity_rows
 from nato_reader.core.entity_links import link_partial_names
 from nato_reader.core.entity_rules import (
+    DESIGNATION,
     ENTITY_LABELS,
     TITLE_WORDS,
     Candidate,
@@ -66,6 +67,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = ctx.join_institutions(text, cands)
     named = gaz.named_in(text)
     cands = _add_gazetteer_matches(text, cands, gaz, named)
+    _extend_designations(text, cands)
     cands = hyphens.add_prefixed_names(text, cands, gaz)
     cands = ctx.add_datelines(text, cands, gaz)
     cands = _add_states(text, cands)
@@ -76,6 +78,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     _link_short_forms(text, cands, gaz)
     link_partial_names(text, cands)
     ctx.places_by_context(text, cands)
+    ctx.things_by_their_noun(text, cands)
     ctx.events_by_context(text, cands)
     cands = ctx.drop_capitalised_nouns(text, cands)
     cands = _propagate(text, cands)
@@ -85,6 +88,16 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     _vote_types(text, cands)
     return tuple(Mention(c.start, c.end, text[c.start:c.end], c.label, c.canonical)
                  for c in sorted(cands, key=lambda c: c.start))
+
+
+def _extend_designations(text: str, cands: list[Candidate]) -> None:
+    """"Leopard 2A8": a known product's name runs on through its variant's designation."""
+    for i, c in enumerate(cands):
+        if c.label != "PRODUCT" or not (more := DESIGNATION.match(text, c.end)):
+            continue
+        if i + 1 < len(cands) and cands[i + 1].start < more.end():
+            continue
+        c.end, c.canonical = more.end(), None
 
 
 def _name_from_gazetteer(text: str, c: Candidate, gaz: Gazetteer, named: set[str]) -> None:

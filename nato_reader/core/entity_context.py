@@ -6,7 +6,10 @@ Each is a general convention of English news prose:
 - a capitalised name right before "exercise" or "drills" is a named event;
 - a name that starts with a common given name is a person ("Hanna Dubois", however the
   model labelled it);
-- a one-word "person" right after "in", "near" or "the town of" is a place;
+- a one-word "person" right after "in", "near", "towards" or "the town of" is a place,
+  and so is a "nationality" after "the village of";
+- a name before "pipeline", "cable" or "bridge" is a facility; one beside "tanker",
+  "ship" or "carrier" is a vessel (PRODUCT);
 - a one-word "person" opening a sentence and followed at once by a preposition is a
   capitalised common noun ("Turnout at the rally ..."), and so is any one-word name
   opening a sentence that the text writes elsewhere in lower case, and never capitalised
@@ -33,8 +36,16 @@ INSTITUTION_HEADS = frozenset(_HEADS.split())
 
 _CONNECTOR = re.compile(r" (?:for|of|on)(?: the)? ")
 _EXERCISE_AFTER = re.compile(r"['’]?s? (?:exercises?|drills?|manoeuvres|maneuvers|wargames?)\b")
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|(?:town|city|village|region|port|province|"
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|towards?|(?:town|city|village|region|port|province|"
                        r"oblast|capital|outskirts|suburbs|north|south|east|west) of)\s+$")
+_PLACE_OF = re.compile(r"\b(?:town|city|village|region|port|province|oblast|district) of\s+$")
+_FACILITY_AFTER = re.compile(r" (?:(?:gas|oil|power|undersea|subsea|data) )?(?:pipeline|"
+                             r"cable|interconnector|power line|nuclear plant|power plant|"
+                             r"dam|bridge)s?\b")
+_VESSELS = (r"(?:tanker|ship|vessel|carrier|freighter|frigate|cruiser|destroyer|corvette|"
+            r"submarine|icebreaker|ferry|warship|flagship)")
+_VESSEL_AFTER = re.compile(rf" (?:(?:bulk|cargo|oil|aircraft|container) )?{_VESSELS}\b")
+_VESSEL_BEFORE = re.compile(rf"\b(?:the|a) (?:[\w-]+ ){{0,2}}{_VESSELS},? $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 _PREPOSITION_AFTER = re.compile(r" (?:at|of|for|on|in|among|across)\b")
 _ROLE_BEFORE = re.compile(
@@ -76,14 +87,29 @@ def given_name_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> Non
 
 
 def places_by_context(text: str, cands: list[Candidate]) -> None:
-    """"fighting in Avdiivka" -- unless possessive ("in Smith's view")."""
+    """"fighting in Avdiivka", "advancing towards Verbove" -- unless possessive ("in
+    Smith's view"); after "the village of" even a "nationality" is the place."""
     for c in cands:
-        if c.locked or c.label != "PERSON" or " " in text[c.start:c.end]:
+        if c.locked or c.label not in ("PERSON", "NORP") or " " in text[c.start:c.end]:
             continue
         if text[c.end:c.end + 1] in ("'", "’"):
             continue
-        if _LOCATIVE.search(text, max(0, c.start - 40), c.start):
+        locative = _LOCATIVE if c.label == "PERSON" else _PLACE_OF
+        if locative.search(text, max(0, c.start - 40), c.start):
             c.label = "GPE"
+
+
+def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
+    """"the Druzhba pipeline", "the Estlink 2 cable" are facilities; "the tanker Eagle S",
+    "the Yi Peng 3 bulk carrier" are vessels (PRODUCT), whatever the model said."""
+    for c in cands:
+        if c.locked:
+            continue
+        if _FACILITY_AFTER.match(text, c.end):
+            c.label = "FAC"
+        elif (_VESSEL_AFTER.match(text, c.end)
+              or _VESSEL_BEFORE.search(text, max(0, c.start - 30), c.start)):
+            c.label = "PRODUCT"
 
 
 def events_by_context(text: str, cands: list[Candidate]) -> None:

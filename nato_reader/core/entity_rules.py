@@ -48,6 +48,10 @@ TITLE_WORDS = frozenset(_TITLES.split())
 KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", "Mfg", "Assn",
                          "Dept", "Intl"})
 
+# A model or hull designation after a name, not a count of something
+DESIGNATION = re.compile(r" (?:\d[A-Z0-9]{0,4}|[A-Z]{1,2}\d[A-Z0-9]{0,3})\b(?![.,]?\d)"
+                          r"(?! (?:days?|weeks?|months?|years?|hours?|percent|per|million|"
+                          r"billion|times|people|points|votes|seats|to|of|and|or|in|at)\b)")
 _MODEL_CODE = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")  # not "G-7", a group
 _SERVICE_END = re.compile(r"\b(?:Army|Navy|Air Force|Marines|Marine Corps|Coast Guard|"
                           r"National Guard|Guard|Armed Forces|Forces)$")
@@ -119,6 +123,8 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
     start, end = trim(text, start, end)
     if end <= start:
         return []
+    if label in ("PRODUCT", "PERSON") and (more := DESIGNATION.match(text, end)):
+        end = more.end()  # "Leopard 2A8", "Yi Peng 3": the model stopped at the name
     surface = text[start:end]
     if gaz.lookup(surface) is not None:
         return [Candidate(start, end, label)]

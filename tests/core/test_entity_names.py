@@ -238,3 +238,26 @@ def test_a_model_code_is_a_product_not_a_place_or_body():
     assert rows(text, raw, GAZ_PLACES) == {("AIM-9", "PRODUCT", "AIM-9"),
                                            ("MiG-29", "PRODUCT", "MiG-29"),
                                            ("G-7", "ORG", "G-7"), ("Oslo", "GPE", "Oslo")}
+
+
+def test_places_facilities_and_vessels_by_the_words_around_them():
+    text = ("Troops took the village of Zarichne and pushed towards Lypivka. The Druzhba "
+            "pipeline and the Estlink 2 cable were hit, and the tanker Eagle S was held.")
+    raw = spans(text, ("Zarichne", "NORP"), ("Lypivka", "PERSON"), ("Druzhba", "PERSON"),
+                ("Estlink 2", "LAW"), ("Eagle S", "ORG"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("Zarichne", "GPE", "Zarichne"), ("Lypivka", "GPE", "Lypivka"),
+        ("Druzhba", "FAC", "Druzhba"), ("Estlink 2", "FAC", "Estlink 2"),
+        ("Eagle S", "PRODUCT", "Eagle S")}
+
+
+def test_a_designation_after_a_product_or_vessel_name_belongs_to_it():
+    gaz = Gazetteer({"entities": [{"name": "Leopard 2", "label": "PRODUCT",
+                                   "aliases": ["Leopard"]}]})
+    text = ("Oslo ordered 54 Leopard 2A8 tanks; the carrier Yi Peng 3 sailed. "
+            "Leopard tanks arrived 2 days later.")
+    raw = spans(text, ("Oslo", "GPE"), ("Leopard", "PRODUCT"), ("Yi Peng", "PERSON"),
+                ("Leopard", "PRODUCT"))
+    assert rows(text, raw, gaz) == {
+        ("Oslo", "GPE", "Oslo"), ("Leopard 2A8", "PRODUCT", "Leopard 2A8"),
+        ("Yi Peng 3", "PRODUCT", "Yi Peng 3"), ("Leopard", "PRODUCT", "Leopard 2")}
