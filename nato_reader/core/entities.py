@@ -75,6 +75,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
         _name_from_gazetteer(text, c, gaz, named)
     ctx.given_name_persons(text, cands, gaz)
     ctx.persons_by_role(text, cands)
+    _merge_name_variants(text, cands)
     _link_short_forms(text, cands, gaz)
     link_partial_names(text, cands)
     ctx.places_by_context(text, cands)
@@ -202,6 +203,32 @@ def _plausible_at(text: str, start: int, end: int) -> bool:
         return True
     following = text[end + 1:end + 40].split(" ", 1)[0].rstrip(".,;:!?'’\")")
     return not following[:1].isupper() or following in TITLE_WORDS
+
+
+def _merge_name_variants(text: str, cands: list[Candidate]) -> None:
+    """"James Kopp" and "James C. Kopp" (same first and last name, a middle name or
+    initial more) are one person, under the fullest form; their surname then links."""
+    groups: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for c in cands:
+        words = tuple(c.surface(text).split())
+        if c.label == "PERSON" and c.canonical is None and len(words) >= 2:
+            groups.setdefault((words[0], words[-1]), set()).add(words)
+    for forms in groups.values():
+        if len(forms) < 2:
+            continue
+        fullest = max(forms, key=len)
+        if any(not _is_subsequence(form, fullest) for form in forms):
+            continue  # "John Smith" and "John Paul Smith" and "John Peter Smith": unsure
+        name = " ".join(fullest)
+        for c in cands:
+            words = tuple(c.surface(text).split())
+            if c.label == "PERSON" and c.canonical is None and words in forms:
+                c.canonical = name
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
 
 
 def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:

@@ -38,6 +38,7 @@ _CONNECTOR = re.compile(r" (?:for|of|on)(?: the)? ")
 _EXERCISE_AFTER = re.compile(r"['’]?s? (?:exercises?|drills?|manoeuvres|maneuvers|wargames?)\b")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|towards?|(?:town|city|village|region|port|province|"
                        r"oblast|capital|outskirts|suburbs|north|south|east|west) of)\s+$")
+_DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ee|ees|ero|er|ers)$")
 _PLACE_OF = re.compile(r"\b(?:town|city|village|region|port|province|oblast|district) of\s+$")
 _FACILITY_AFTER = re.compile(r" (?:(?:gas|oil|power|undersea|subsea|data) )?(?:pipeline|"
                              r"cable|interconnector|power line|nuclear plant|power plant|"
@@ -88,14 +89,20 @@ def given_name_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> Non
 
 def places_by_context(text: str, cands: list[Candidate]) -> None:
     """"fighting in Avdiivka", "advancing towards Verbove" -- unless possessive ("in
-    Smith's view"); after "the village of" even a "nationality" is the place."""
+    Smith's view"); after "the village of" even a "nationality" is the place, and so is
+    a "nationality" that does not look like one after "in" ("in Amherst"). A one-word
+    name before ", Ontario" is a town there ("Hamilton, Ontario")."""
+    region_starts = {c.start for c in cands if c.label == "GPE"}
     for c in cands:
-        if c.locked or c.label not in ("PERSON", "NORP") or " " in text[c.start:c.end]:
+        if c.locked or c.label not in ("PERSON", "NORP"):
             continue
-        if text[c.end:c.end + 1] in ("'", "’"):
+        word = text[c.start:c.end]
+        if " " in word or text[c.end:c.end + 1] in ("'", "’"):
             continue
-        locative = _LOCATIVE if c.label == "PERSON" else _PLACE_OF
-        if locative.search(text, max(0, c.start - 40), c.start):
+        locative = (_LOCATIVE if c.label == "PERSON" or not _DEMONYM_LIKE.search(word)
+                    else _PLACE_OF)
+        before_region = text.startswith(", ", c.end) and (c.end + 2) in region_starts
+        if before_region or locative.search(text, max(0, c.start - 40), c.start):
             c.label = "GPE"
 
 

@@ -53,6 +53,8 @@ DESIGNATION = re.compile(r" (?:\d[A-Z0-9]{0,4}|[A-Z]{1,2}\d[A-Z0-9]{0,3})\b(?![.
                           r"(?! (?:days?|weeks?|months?|years?|hours?|percent|per|million|"
                           r"billion|times|people|points|votes|seats|to|of|and|or|in|at)\b)")
 _MODEL_CODE = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")  # not "G-7", a group
+_LAW_END = re.compile(r"\s(?:Act|Treaty|Convention|Accords?|Agreement|Charter|Protocol|"
+                      r"Law|Bill|Amendment|Resolution)$")
 _SERVICE_END = re.compile(r"\b(?:Army|Navy|Air Force|Marines|Marine Corps|Coast Guard|"
                           r"National Guard|Guard|Armed Forces|Forces)$")
 _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?*«»"
@@ -170,6 +172,8 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         label = "PRODUCT"  # "Leopard 2"; "AIM-9", "S-300", "MiG-29" are weapons, not places
     if label == "NORP" and len(tokens) > 1 and _SERVICE_END.search(surface):
         label = "ORG"  # "U.S. Marines", "Iraqi Army": an armed service, not a people
+    if label in ("WORK_OF_ART", "ORG", "EVENT") and _LAW_END.search(surface):
+        label = "LAW"  # "the Clean Air Act", "the Washington Treaty"
     out.append(Candidate(start, end, label))
     return out
 

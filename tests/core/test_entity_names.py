@@ -261,3 +261,30 @@ def test_a_designation_after_a_product_or_vessel_name_belongs_to_it():
     assert rows(text, raw, gaz) == {
         ("Oslo", "GPE", "Oslo"), ("Leopard 2A8", "PRODUCT", "Leopard 2A8"),
         ("Yi Peng 3", "PRODUCT", "Yi Peng 3"), ("Leopard", "PRODUCT", "Leopard 2")}
+
+
+def test_name_variants_with_a_middle_initial_are_one_person():
+    text = "Anna K. Berg was charged. Anna Berg left for Oslo. Berg denied it."
+    raw = spans(text, ("Anna K. Berg", "PERSON"), ("Anna Berg", "PERSON"), ("Oslo", "GPE"),
+                ("Berg", "PERSON"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("Anna K. Berg", "PERSON", "Anna K. Berg"), ("Anna Berg", "PERSON", "Anna K. Berg"),
+        ("Oslo", "GPE", "Oslo"), ("Berg", "PERSON", "Anna K. Berg")}
+
+
+def test_towns_by_in_and_by_the_region_after_them():
+    text = "He lived in Westbrook near Dunmore, Norway, with Norwegians."
+    raw = spans(text, ("Westbrook", "NORP"), ("Dunmore", "PERSON"), ("Norway", "GPE"),
+                ("Norwegians", "NORP"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("Westbrook", "GPE", "Westbrook"), ("Dunmore", "GPE", "Dunmore"),
+        ("Norway", "GPE", "Norway"), ("Norwegians", "NORP", "Norwegian")}
+
+
+def test_a_name_ending_in_act_or_treaty_is_a_law():
+    text = "The Clean Harbours Act and the Bergen Treaty were cited in Oslo."
+    raw = spans(text, ("Clean Harbours Act", "WORK_OF_ART"), ("Bergen Treaty", "ORG"),
+                ("Oslo", "GPE"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("Clean Harbours Act", "LAW", "Clean Harbours Act"),
+        ("Bergen Treaty", "LAW", "Bergen Treaty"), ("Oslo", "GPE", "Oslo")}
