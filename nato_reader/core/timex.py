@@ -53,7 +53,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*[ \t]+(?=[\"“‘(\[]?[A-
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|Inc|Co|"
                      r"Corp|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|"
                      r"a\.m|p\.m|e\.g|i\.e)|\b[A-Z])\.[\"'”’)\]]*[ \t]+$")
-_CLOCK_GLUE = re.compile(r"[\s,]*(?:on|at|of|,)?[\s,]*")
+_CLOCK_GLUE = re.compile(r"[\s,]*(?:local\s+time\b)?[\s,]*(?:on|at|of|,)?[\s,]*")
 _MAX_CANDIDATE_CHARS = 80
 
 

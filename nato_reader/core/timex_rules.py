@@ -66,6 +66,9 @@ def rule(name: str, pattern: str):
     return register
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|mid-?|late)\s+)?$")
+
+
 def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
@@ -157,6 +160,8 @@ def _full_date(m, ctx):
         rel = re.search(r"\b(last|next|this\s+past|this\s+coming)\s+$", ctx.before(m, 16))
         if rel and not wd:  # "last Oct. 23": the latest one before the anchor
             tense = "future" if rel[1] in ("next", "this coming") else "pastonly"
+        elif _SINCE_BEFORE.search(ctx.before(m, 12)):
+            tense = "pastonly"  # "since Oct. 23": a start already behind us
         else:
             tense = ctx.tense(m)
         year = cal.month_year(ctx.anchor, month, tense, day, weekday)
@@ -211,7 +216,8 @@ def _bare_month(m, ctx):
     elif rel == "this":
         year = ctx.anchor.year
     else:
-        year = cal.month_year(ctx.anchor, month, ctx.tense(m))
+        since = _SINCE_BEFORE.search(ctx.before(m, 12))
+        year = cal.month_year(ctx.anchor, month, "pastonly" if since else ctx.tense(m))
     return ("DATE", cal.fmt_month(year, month))
 
 

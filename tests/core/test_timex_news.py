@@ -231,3 +231,14 @@ def test_a_four_digit_clock_with_a_zone():
     assert tagged("The ferry left at 1430 local time on Monday.") == [
         ("1430 local time on Monday", "TIME", "1991-10-21T14:30")]
     assert tagged("About 1430 people voted.") == []  # no zone: a number
+
+
+def test_since_a_month_is_behind_us():
+    # 24 October 1991: "since December" is December 1990, however near December 1991 is
+    assert tagged("Prices have risen since December.") == [("December", "DATE", "1990-12")]
+    assert tagged("The road has been shut since Nov. 2.") == [("Nov. 2", "DATE", "1990-11-02")]
+
+
+def test_a_clock_in_local_time_takes_the_day_after_it():
+    assert tagged("The drone fell at 6:40 a.m. local time Monday, police said.") == [
+        ("6:40 a.m. local time Monday", "TIME", "1991-10-21T06:40")]
