@@ -69,6 +69,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = _add_gazetteer_matches(text, cands, gaz, named)
     _extend_designations(text, cands)
     cands = hyphens.add_prefixed_names(text, cands, gaz)
+    cands = hyphens.add_compound_demonyms(text, cands, gaz)
     cands = ctx.add_datelines(text, cands, gaz)
     cands = _add_states(text, cands)
     for c in cands:
@@ -80,6 +81,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     link_partial_names(text, cands)
     ctx.places_by_context(text, cands)
     ctx.things_by_their_noun(text, cands)
+    ctx.organisations_by_staff(text, cands)
     ctx.events_by_context(text, cands)
     cands = ctx.drop_capitalised_nouns(text, cands)
     cands = _propagate(text, cands)

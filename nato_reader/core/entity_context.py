@@ -8,8 +8,9 @@ Each is a general convention of English news prose:
   model labelled it);
 - a one-word "person" right after "in", "near", "towards" or "the town of" is a place,
   and so is a "nationality" after "the village of";
-- a name before "pipeline", "cable" or "bridge" is a facility; one beside "tanker",
-  "ship" or "carrier" is a vessel (PRODUCT);
+- a name before "pipeline", "cable", "bridge" or "palace" is a facility; one beside
+  "tanker", "ship" or "carrier" is a vessel (PRODUCT); "the X and Y regions" are places;
+  where "analysts at" work is an organisation;
 - a one-word "person" opening a sentence and followed at once by a preposition is a
   capitalised common noun ("Turnout at the rally ..."), and so is any one-word name
   opening a sentence that the text writes elsewhere in lower case, and never capitalised
@@ -42,7 +43,12 @@ _DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ee|ees|ero|er
 _PLACE_OF = re.compile(r"\b(?:town|city|village|region|port|province|oblast|district) of\s+$")
 _FACILITY_AFTER = re.compile(r" (?:(?:gas|oil|power|undersea|subsea|data) )?(?:pipeline|"
                              r"cable|interconnector|power line|nuclear plant|power plant|"
-                             r"dam|bridge)s?\b")
+                             r"dam|bridge|convention cent(?:re|er)|palace|castle|stadium|"
+                             r"arena|cathedral|airport|air base)s?\b")
+_REGION_AFTER = re.compile(r"(?: (?:and|or) [A-Z][\w'’-]+)?,? (?:regions?|oblasts?|"
+                           r"provinces?|districts?)\b")
+_ORG_STAFF_BEFORE = re.compile(r"\b(?i:analysts?|economists?|strategists?|researchers?|"
+                               r"experts?|traders?|bankers?|lawyers?) (?:at|from|with) $")
 _VESSELS = (r"(?:tanker|ship|vessel|carrier|freighter|frigate|cruiser|destroyer|corvette|"
             r"submarine|icebreaker|ferry|warship|flagship)")
 _VESSEL_AFTER = re.compile(rf" (?:(?:bulk|cargo|oil|aircraft|container) )?{_VESSELS}\b")
@@ -102,8 +108,17 @@ def places_by_context(text: str, cands: list[Candidate]) -> None:
         locative = (_LOCATIVE if c.label == "PERSON" or not _DEMONYM_LIKE.search(word)
                     else _PLACE_OF)
         before_region = text.startswith(", ", c.end) and (c.end + 2) in region_starts
-        if before_region or locative.search(text, max(0, c.start - 40), c.start):
-            c.label = "GPE"
+        if (before_region or _REGION_AFTER.match(text, c.end)
+                or locative.search(text, max(0, c.start - 40), c.start)):
+            c.label = "GPE"  # also "the Volyn and Lviv regions"
+
+
+def organisations_by_staff(text: str, cands: list[Candidate]) -> None:
+    """"analysts at Jefferies": where analysts or economists work is an organisation."""
+    for c in cands:
+        if (not c.locked and c.label in ("GPE", "PERSON", "NORP")
+                and _ORG_STAFF_BEFORE.search(text, max(0, c.start - 24), c.start)):
+            c.label = "ORG"
 
 
 def things_by_their_noun(text: str, cands: list[Candidate]) -> None:

@@ -5,7 +5,9 @@ the name stays a mention of its own in each:
 - a lower-case suffix: "Soviet-led", "NATO-backed";
 - two names, as a modifier: "the U.N.-Iraq accord", "the Iraq-Kuwait border" -- two
   mentions, unless the compound is itself a known name ("Bosnia-Herzegovina") or an
-  identity ("Cuban-Americans": both sides demonyms).
+  identity ("Cuban-Americans": both sides demonyms);
+- a combining form and a demonym are one nationality adjective ("Franco-German",
+  "Sino-Russian"), which the model often misses.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from nato_reader.core.gazetteer import Gazetteer
 
 _PREFIXED_NAME = re.compile(
     r"(?<![\w-])(?i:anti|pro|non|ex|post|pre|neo|pan|mid)-([A-Z][\w.]*)(?![\w-])")
+_COMBINING = re.compile(r"(?<![\w-])(?:Franco|Anglo|Sino|Russo|Indo|Greco|Italo|Austro|"
+                        r"Turco|Hispano|Luso|Serbo|Germano|Polono|Nippo)-([A-Z][a-z]+)(?![\w-])")
 _SUFFIX = re.compile(r"-[a-z][a-z-]*$")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
@@ -85,4 +89,20 @@ def add_prefixed_names(text: str, cands: list[Candidate], gaz: Gazetteer) -> lis
         if label is None or any(s < end and start < e for s, e in taken):
             continue
         added.append(Candidate(start, end, label))
+    return sorted(cands + added, key=lambda c: c.start) if added else cands
+
+
+def add_compound_demonyms(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """"Franco-German", "Sino-Russian": one NORP, when the second part is a demonym."""
+    if "-" not in text:
+        return cands
+    taken = [(c.start, c.end) for c in cands]
+    added = []
+    for m in _COMBINING.finditer(text):
+        entry = gaz.lookup(m.group(1))
+        if entry is None or entry.label != "NORP":
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        added.append(Candidate(m.start(), m.end(), "NORP"))
     return sorted(cands + added, key=lambda c: c.start) if added else cands

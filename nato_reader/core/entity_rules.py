@@ -170,6 +170,8 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
     if (label == "PERSON" and any(ch.isdigit() for ch in surface)) or (
             label in ("GPE", "LOC", "FAC", "NORP", "ORG") and _MODEL_CODE.fullmatch(surface)):
         label = "PRODUCT"  # "Leopard 2"; "AIM-9", "S-300", "MiG-29" are weapons, not places
+    if label == "ORG" and len(tokens) > 1 and _MODEL_CODE.fullmatch(text, *tokens[-1]):
+        label = "PRODUCT"  # "Patriot PAC-3": a system and its variant, not a company
     if label == "NORP" and len(tokens) > 1 and _SERVICE_END.search(surface):
         label = "ORG"  # "U.S. Marines", "Iraqi Army": an armed service, not a people
     if label in ("WORK_OF_ART", "ORG", "EVENT") and _LAW_END.search(surface):

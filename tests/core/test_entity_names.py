@@ -288,3 +288,14 @@ def test_a_name_ending_in_act_or_treaty_is_a_law():
     assert rows(text, raw, GAZ_PLACES) == {
         ("Clean Harbours Act", "LAW", "Clean Harbours Act"),
         ("Bergen Treaty", "LAW", "Bergen Treaty"), ("Oslo", "GPE", "Oslo")}
+
+
+def test_compound_demonyms_variants_regions_staff_and_venues():
+    text = ("A Franco-Norwegian brigade guarded the Velta and Morn regions. Ministers met "
+            "at the Solberg palace; analysts at Kvist said Oslo ordered Patriot PAC-3 units.")
+    raw = spans(text, ("Velta", "PERSON"), ("Morn", "GPE"), ("Solberg", "ORG"),
+                ("Kvist", "GPE"), ("Oslo", "GPE"), ("Patriot PAC-3", "ORG"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("Franco-Norwegian", "NORP", "Franco-Norwegian"), ("Velta", "GPE", "Velta"),
+        ("Morn", "GPE", "Morn"), ("Solberg", "FAC", "Solberg"), ("Kvist", "ORG", "Kvist"),
+        ("Oslo", "GPE", "Oslo"), ("Patriot PAC-3", "PRODUCT", "Patriot PAC-3")}
