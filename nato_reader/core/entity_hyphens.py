@@ -96,13 +96,16 @@ def add_compound_demonyms(text: str, cands: list[Candidate], gaz: Gazetteer) -> 
     """"Franco-German", "Sino-Russian": one NORP, when the second part is a demonym."""
     if "-" not in text:
         return cands
-    taken = [(c.start, c.end) for c in cands]
-    added = []
+    added, inside = [], []
     for m in _COMBINING.finditer(text):
         entry = gaz.lookup(m.group(1))
         if entry is None or entry.label != "NORP":
             continue
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
+        overlapping = [c for c in cands if c.start < m.end() and m.start() < c.end]
+        if any(c.start < m.start() or c.end > m.end() for c in overlapping):
+            continue  # part of a longer name
+        inside.extend(overlapping)  # the model's "Franco" of "Franco-German"
         added.append(Candidate(m.start(), m.end(), "NORP"))
-    return sorted(cands + added, key=lambda c: c.start) if added else cands
+    if not added:
+        return cands
+    return sorted([c for c in cands if c not in inside] + added, key=lambda c: c.start)

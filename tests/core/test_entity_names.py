@@ -299,3 +299,10 @@ def test_compound_demonyms_variants_regions_staff_and_venues():
         ("Franco-Norwegian", "NORP", "Franco-Norwegian"), ("Velta", "GPE", "Velta"),
         ("Morn", "GPE", "Morn"), ("Solberg", "FAC", "Solberg"), ("Kvist", "ORG", "Kvist"),
         ("Oslo", "GPE", "Oslo"), ("Patriot PAC-3", "PRODUCT", "Patriot PAC-3")}
+
+
+def test_a_compound_demonym_replaces_the_models_half_of_it():
+    text = "The Franco-Norwegian tank project stalled in Oslo."
+    raw = spans(text, ("Franco", "NORP"), ("Oslo", "GPE"))
+    assert rows(text, raw, GAZ_PLACES) == {("Franco-Norwegian", "NORP", "Franco-Norwegian"),
+                                           ("Oslo", "GPE", "Oslo")}
