@@ -41,6 +41,7 @@ from nato_reader.core.entity_rules import (
     ENTITY_LABELS,
     TITLE_WORDS,
     Candidate,
+    SpanIndex,
     clean_span,
     normalise_name,
 )
@@ -136,8 +137,9 @@ def _add_states(text: str, cands: list[Candidate]) -> list[Candidate]:
     states = names.state_abbreviations(text)
     if not states:
         return cands
-    kept = [c for c in cands
-            if not any(c.start < end and start < c.end for start, end, _ in states)]
+    index = SpanIndex(cands)
+    covered = {id(c) for start, end, _ in states for c in index.overlapping(start, end)}
+    kept = [c for c in cands if id(c) not in covered]
     added = [Candidate(start, end, "GPE", state, locked=True) for start, end, state in states]
     return sorted(kept + added, key=lambda c: c.start)
 

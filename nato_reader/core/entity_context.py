@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from nato_reader.core.entity_rules import TITLE_WORDS, Candidate
+from nato_reader.core.entity_rules import DESIGNATION, TITLE_WORDS, Candidate, SpanIndex
 from nato_reader.core.gazetteer import Gazetteer
 
 _HEADS = """
@@ -48,12 +48,14 @@ _FACILITY_AFTER = re.compile(r" (?:(?:gas|oil|power|undersea|subsea|data) )?(?:p
 _REGION_AFTER = re.compile(r"(?: (?:and|or) [A-Z][\w'’-]+)?,? (?:regions?|oblasts?|"
                            r"provinces?|districts?)\b")
 _ORG_STAFF_BEFORE = re.compile(r"\b(?i:analysts?|economists?|strategists?|researchers?|"
-                               r"experts?|traders?|bankers?|lawyers?) (?:at|from|with) $")
+                               r"experts?|traders?|bankers?|lawyers?) at $")
 _VESSELS = (r"(?:tanker|ship|vessel|carrier|freighter|frigate|cruiser|destroyer|corvette|"
             r"submarine|icebreaker|ferry|warship|flagship)")
 _VESSEL_AFTER = re.compile(rf" (?:(?:bulk|cargo|oil|aircraft|container) )?{_VESSELS}\b")
-_VESSEL_BEFORE = re.compile(rf"\b(?:the|a) (?:[\w-]+ ){{0,2}}{_VESSELS},? $")
+_VESSEL_BEFORE = re.compile(rf"\b(?:the|a) (?:[\w-]+ ){{0,2}}{_VESSELS} $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
+_ACTS_AFTER = re.compile(r" (?:said|says|told|added|announced|warned|wrote|argued|denied|"
+                         r"confirmed|has|had|is|was|will|would|plans|planned)\b")
 _PREPOSITION_AFTER = re.compile(r" (?:at|of|for|on|in|among|across)\b")
 _ROLE_BEFORE = re.compile(
     r"\b(?:cleric|analyst|spokesman|spokeswoman|spokesperson|minister|president|chancellor|"
@@ -108,7 +110,8 @@ def places_by_context(text: str, cands: list[Candidate]) -> None:
         locative = (_LOCATIVE if c.label == "PERSON" or not _DEMONYM_LIKE.search(word)
                     else _PLACE_OF)
         before_region = text.startswith(", ", c.end) and (c.end + 2) in region_starts
-        if (before_region or _REGION_AFTER.match(text, c.end)
+        region_after = c.label == "PERSON" and _REGION_AFTER.match(text, c.end)
+        if (before_region or region_after
                 or locative.search(text, max(0, c.start - 40), c.start)):
             c.label = "GPE"  # also "the Volyn and Lviv regions"
 
@@ -123,8 +126,9 @@ def organisations_by_staff(text: str, cands: list[Candidate]) -> None:
 
 def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
     """"the Druzhba pipeline", "the Estlink 2 cable" are facilities; "the tanker Eagle S",
-    "the Yi Peng 3 bulk carrier" are vessels (PRODUCT), whatever the model said."""
-    for c in cands:
+    "the bulk carrier Yi Peng 3" are vessels (PRODUCT, with their hull number), whatever
+    the model said."""
+    for i, c in enumerate(cands):
         if c.locked:
             continue
         if _FACILITY_AFTER.match(text, c.end):
@@ -132,6 +136,9 @@ def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
         elif (_VESSEL_AFTER.match(text, c.end)
               or _VESSEL_BEFORE.search(text, max(0, c.start - 30), c.start)):
             c.label = "PRODUCT"
+            number = DESIGNATION.match(text, c.end)
+            if number and (i + 1 == len(cands) or cands[i + 1].start >= number.end()):
+                c.end = number.end()
 
 
 def events_by_context(text: str, cands: list[Candidate]) -> None:
@@ -142,26 +149,42 @@ def events_by_context(text: str, cands: list[Candidate]) -> None:
 
 def drop_capitalised_nouns(text: str, cands: list[Candidate]) -> list[Candidate]:
     keep = []
+    words = None
     for c in cands:
         word = text[c.start:c.end]
-        if (not c.locked and c.canonical is None and " " not in word
-                and _SENTENCE_START.search(text, max(0, c.start - 6), c.start)
-                and ((c.label == "PERSON" and _PREPOSITION_AFTER.match(text, c.end))
-                     or _common_noun(text, word))):
+        if (c.locked or c.canonical is not None or " " in word
+                or not _SENTENCE_START.search(text, max(0, c.start - 6), c.start)):
+            keep.append(c)
+            continue
+        if c.label == "PERSON" and _PREPOSITION_AFTER.match(text, c.end):
+            continue
+        if _common_noun(text, c, words := words or _WordIndex(text)):
             continue
         keep.append(c)
     return keep
 
 
-def _common_noun(text: str, word: str) -> bool:
+class _WordIndex:
+    """The text's lower-case words, and where each capitalised word stands: read once."""
+
+    def __init__(self, text: str) -> None:
+        self.lower = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
+        self.capitalised: dict[str, list[int]] = {}
+        for m in re.finditer(r"(?<![\w-])[A-Z][a-z]+(?![\w-])", text):
+            self.capitalised.setdefault(m.group(), []).append(m.start())
+
+
+def _common_noun(text: str, c: Candidate, words: _WordIndex) -> bool:
     """"Arson and bombings ...": a word the text also writes in lower case, and never
-    capitalised except where a sentence starts, is a common noun."""
+    capitalised except where a sentence starts, is a common noun -- unless it then
+    says or does something, as people and companies do ("Rice said", "Shell has")."""
+    word = text[c.start:c.end]
     if not word.isalpha() or not word[1:].islower() or len(word) < 3:
         return False
-    if not re.search(rf"\b{word.lower()}\b", text):
+    if word.lower() not in words.lower or _ACTS_AFTER.match(text, c.end):
         return False
-    return all(_SENTENCE_START.search(text, max(0, m.start() - 6), m.start())
-               for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text))
+    return all(_SENTENCE_START.search(text, max(0, p - 6), p)
+               for p in words.capitalised.get(word, ()))
 
 
 def persons_by_role(text: str, cands: list[Candidate]) -> None:
@@ -177,21 +200,25 @@ def persons_by_role(text: str, cands: list[Candidate]) -> None:
 
 def add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """"MADRID (Reuters) -" at a paragraph's start: the place the story was filed from."""
-    added = []
+    added, dropped = [], []
+    index = None
     for m in _DATELINE.finditer(text):
         start, end = m.span(1)
         if m.group(1) in _NOT_PLACES:
             continue
         name = " ".join(w.capitalize() for w in m.group(1).split())
         entry = gaz.lookup(name)
-        same = [c for c in cands if (c.start, c.end) == (start, end)]
+        index = index or SpanIndex(cands)
+        inside = index.overlapping(start, end)
+        same = [c for c in inside if (c.start, c.end) == (start, end)]
         if same and entry is None and same[0].label not in ("GPE", "LOC", "FAC"):
             same[0].label = "GPE"  # "BUFFALO, N.Y." is the city, whatever the model said
-        inside = [c for c in cands if c.start < end and start < c.end]
         if same or any(c.start < start or c.end > end for c in inside):
             continue
-        for c in inside:  # "KUWAIT CITY (AP)" that the model cut to "KUWAIT"
-            cands.remove(c)
+        dropped.extend(inside)  # "KUWAIT CITY (AP)" that the model cut to "KUWAIT"
         added.append(Candidate(start, end, entry.label if entry else "GPE",
                                entry.canonical if entry else name, locked=True))
-    return sorted(cands + added, key=lambda c: c.start) if added else cands
+    if not added:
+        return cands
+    gone = {id(c) for c in dropped}
+    return sorted([c for c in cands if id(c) not in gone] + added, key=lambda c: c.start)

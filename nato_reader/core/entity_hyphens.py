@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from nato_reader.core.entity_rules import Candidate
+from nato_reader.core.entity_rules import Candidate, SpanIndex
 from nato_reader.core.gazetteer import Gazetteer
 
 _PREFIXED_NAME = re.compile(
@@ -79,14 +79,14 @@ def add_prefixed_names(text: str, cands: list[Candidate], gaz: Gazetteer) -> lis
     if "-" not in text:
         return cands
     known = _known_labels(text, cands, gaz)
-    taken = [(c.start, c.end) for c in cands]
+    index = SpanIndex(cands)
     added = []
     for m in _PREFIXED_NAME.finditer(text):
         start, end = m.span(1)
         if m.group(1).endswith(".") and "." not in m.group(1)[:-1]:
             end -= 1  # a full stop: "anti-Soviet."
         label = known(text[start:end])
-        if label is None or any(s < end and start < e for s, e in taken):
+        if label is None or index.overlapping(start, end):
             continue
         added.append(Candidate(start, end, label))
     return sorted(cands + added, key=lambda c: c.start) if added else cands
@@ -97,15 +97,17 @@ def add_compound_demonyms(text: str, cands: list[Candidate], gaz: Gazetteer) -> 
     if "-" not in text:
         return cands
     added, inside = [], []
+    index = SpanIndex(cands)
     for m in _COMBINING.finditer(text):
         entry = gaz.lookup(m.group(1))
         if entry is None or entry.label != "NORP":
             continue
-        overlapping = [c for c in cands if c.start < m.end() and m.start() < c.end]
+        overlapping = index.overlapping(m.start(), m.end())
         if any(c.start < m.start() or c.end > m.end() for c in overlapping):
             continue  # part of a longer name
         inside.extend(overlapping)  # the model's "Franco" of "Franco-German"
         added.append(Candidate(m.start(), m.end(), "NORP"))
     if not added:
         return cands
-    return sorted([c for c in cands if c not in inside] + added, key=lambda c: c.start)
+    gone = {id(c) for c in inside}
+    return sorted([c for c in cands if id(c) not in gone] + added, key=lambda c: c.start)

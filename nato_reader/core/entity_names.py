@@ -60,12 +60,27 @@ def title_form(surface: str, label: str, text: str, gaz: Gazetteer) -> str | Non
                      for i, w in enumerate(words))
     if gaz.lookup(title) is not None:
         return title
-    if re.search(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", text):
+    if _written_in(text, title):
         return title
     letters = sum(ch.isalpha() for ch in surface)
     if label in _NAME_TYPES and (len(words) > 1 or letters >= 5):
         return title
     return None
+
+
+@lru_cache(maxsize=2)
+def _mixed_case_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[A-Z][a-z][\w'’]*", text))
+
+
+@lru_cache(maxsize=1024)
+def _written_in(text: str, title: str) -> bool:
+    """Whether `text` writes `title` in mixed case; a text is scanned once for its words,
+    then only for titles whose words all occur (each capitals mention asks again)."""
+    words = _mixed_case_words(text)
+    if not all(w in words for w in title.split() if w[:1].isupper()):
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", text) is not None
 
 
 def _capitalise(word: str) -> str:

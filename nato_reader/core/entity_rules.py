@@ -17,6 +17,7 @@ General English news conventions, not fixes for particular texts:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -86,6 +87,26 @@ class Candidate:
         return text[self.start:self.end]
 
 
+class SpanIndex:
+    """The candidates overlapping a stretch of text, found by bisection, so rules that
+    ask once per match stay linear in the text (a megabyte has tens of thousands)."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.cands = sorted(cands, key=lambda c: c.start)
+        self.starts = [c.start for c in self.cands]
+        self.longest = max((c.end - c.start for c in self.cands), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Candidate]:
+        i = bisect.bisect_left(self.starts, end) - 1
+        found = []
+        while i >= 0 and self.starts[i] > start - self.longest:
+            c = self.cands[i]
+            if c.end > start:
+                found.append(c)
+            i -= 1
+        return found[::-1]
+
+
 def normalise_name(surface: str) -> str:
     return _WS.sub(" ", surface).strip()
 
@@ -125,8 +146,8 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
     start, end = trim(text, start, end)
     if end <= start:
         return []
-    if label in ("PRODUCT", "PERSON") and (more := DESIGNATION.match(text, end)):
-        end = more.end()  # "Leopard 2A8", "Yi Peng 3": the model stopped at the name
+    if label == "PRODUCT" and (more := DESIGNATION.match(text, end)):
+        end = more.end()  # "Leopard 2A8": the model stopped at the name
     surface = text[start:end]
     if gaz.lookup(surface) is not None:
         return [Candidate(start, end, label)]

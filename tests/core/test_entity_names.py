@@ -306,3 +306,16 @@ def test_a_compound_demonym_replaces_the_models_half_of_it():
     raw = spans(text, ("Franco", "NORP"), ("Oslo", "GPE"))
     assert rows(text, raw, GAZ_PLACES) == {("Franco-Norwegian", "NORP", "Franco-Norwegian"),
                                            ("Oslo", "GPE", "Oslo")}
+
+
+def test_guards_against_the_new_context_rules():
+    """Ordinary sentences the context rules must leave alone."""
+    text = ("Berg said the harvest was fair. Farmers in Norway sell berg salt. Troops "
+            "rallied in the Norwegian region. Lawyers from Oslo came. A drone struck a "
+            "tanker, Dahl said. Oslo sent Berg 3 letters.")
+    raw = spans(text, ("Berg", "PERSON"), ("Norway", "GPE"), ("Norwegian", "NORP"),
+                ("Oslo", "GPE"), ("Dahl", "PERSON"), ("Oslo", "GPE"), ("Berg", "PERSON"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("Berg", "PERSON", "Berg"), ("Norway", "GPE", "Norway"),
+        ("Norwegian", "NORP", "Norwegian"), ("Oslo", "GPE", "Oslo"),
+        ("Dahl", "PERSON", "Dahl")}
