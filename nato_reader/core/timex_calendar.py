@@ -189,8 +189,7 @@ _PRESENT_WORDS = _words(
 # visit"), so they count only when no determiner or auxiliary comes before them.
 _SCHEDULED_S = _words(
     "starts begins opens meets resumes ends closes arrives leaves visits hosts travels "
-    "returns convenes reconvenes kicks expires departs hands steps retires launches "
-    "sails flies")
+    "returns convenes reconvenes kicks expires departs hands steps retires")
 _SCHEDULED_BARE = _words(
     "start begin open meet resume end close arrive leave visit host travel return convene "
     "reconvene kick expire depart")
@@ -207,7 +206,9 @@ _PLAN_WORDS = _words("planned scheduled expected")
 _PLAN_ADVERBS = _words("previously originally already long once")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-_HAD_BEFORE = re.compile(r"\bhad(?:n't)?\s+(?!to\b)\w+[^.;]*$", re.IGNORECASE)
+# "had paid their dues by Tuesday"; not "had said the talks will end by Friday"
+_HAD_BEFORE = re.compile(r"\bhad(?:n't)?\s+(?!to\b)\w+(?:(?!\b(?:will|would|shall)\b)[^.;,])*$",
+                         re.IGNORECASE)
 # a postponement moves to a later time: "the vote was put off until Tuesday"
 _POSTPONED_BEFORE = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|put\s+off|pushed\s+back|"
                                r"rescheduled)\s+(?:until|till|to)\s+$", re.IGNORECASE)

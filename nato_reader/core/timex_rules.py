@@ -259,8 +259,14 @@ def _is_name_year(ctx: Context, start: int) -> bool:
     if before is None or before.start(1) == ctx.sent_start:
         return False
     word = before[1]
-    return not (word.lower() in MONTHS or _TIME_WORDS.fullmatch(word)
-                or re.fullmatch(WEEKDAY_NAME, word))
+    if word.lower() in MONTHS or _TIME_WORDS.fullmatch(word) or re.fullmatch(WEEKDAY_NAME,
+                                                                              word):
+        return False
+    # "the Kosovo 1999 air campaign": a place before a year leaves it a year
+    from nato_reader.core.gazetteer import default_gazetteer
+
+    entry = default_gazetteer().lookup(word)
+    return entry is None or entry.label not in ("GPE", "LOC", "NORP")
 
 
 @rule("quarter_code", rf"(?P<p>(?-i:[QH]))(?P<n>[1-4])(?:(?:\s+|/|-)?(?P<y>{YEAR4}|'\d\d)|"

@@ -242,3 +242,12 @@ def test_since_a_month_is_behind_us():
 def test_a_clock_in_local_time_takes_the_day_after_it():
     assert tagged("The drone fell at 6:40 a.m. local time Monday, police said.") == [
         ("6:40 a.m. local time Monday", "TIME", "1991-10-21T06:40")]
+
+
+def test_guards_against_the_new_tense_rules():
+    # 24 October 1991 is a Thursday.
+    assert tagged("He had said the talks will end by Friday.") == [
+        ("Friday", "DATE", "1991-10-25")]
+    assert tagged("Russia launches a drone attack on Kyiv on Monday.") == [
+        ("Monday", "DATE", "1991-10-21")]  # a headline's present is the past
+    assert tagged("The Kosovo 1989 campaign was studied.") == [("1989", "DATE", "1989")]
