@@ -60,6 +60,12 @@ def parse_article(text: str, name: str = "") -> ParsedArticle:
     )
 
 
+def headline_is_title(title: str, body: str, headings) -> bool:
+    """Whether the body opens with the title as a heading (a file's headline), which the
+    reader and the Markdown note then show once, as the title."""
+    return any(h.start == 0 for h in headings) and body.split("\n\n", 1)[0] == title
+
+
 def parse_date(value: str) -> date:
     """Parse YYYY-MM-DD, raising ValueError with a message a user understands."""
     try:

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from nato_reader.core.articles import headline_is_title
 from nato_reader.core.export_json import article_json
 from nato_reader.core.mdescape import (
     callout_type,
@@ -136,8 +137,8 @@ def _body_blocks(article: Article, placed: Sequence[Annotation], colour_names) -
         end = offset + len(text)
         runs = trim_runs(text, [(max(a.start, offset) - offset, min(a.end, end) - offset)
                                 for a in placed if a.start < end and a.end > offset])
-        if not text.strip() or (offset == 0 and offset in heading_starts
-                                and text == article.title and not runs):
+        if not text.strip() or (offset == 0 and not runs and headline_is_title(
+                article.title, article.body, article.headings)):
             pass  # empty, or the file's headline, already the note's "# Title"
         elif offset in heading_starts:
             blocks.append("## " + render_runs(text, runs, line_start=False))

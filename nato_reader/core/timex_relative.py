@@ -116,7 +116,8 @@ def _clock_hhmm(m, ctx):
 
 # "about 3 p.m." keeps its modifier; in "shortly after 3 p.m." the signal is no part of it
 @rule("clock", r"(?:(?:about|around|approximately)\s+)?(?<![\d:.])(?P<h>[01]?\d|2[0-3])"
-      r"(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|o'clock)(?:\s+(?P<tz>(?-i:[A-Z]{2,4})\b))?")
+      r"(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|o'clock)"
+      r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4})\b))?")
 def _clock(m, ctx):
     hour, minute = int(m["h"]), int(m["min"] or 0)
     ampm = m["ampm"].lower().replace(" ", "")

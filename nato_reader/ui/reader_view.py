@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nato_reader.core.articles import headline_is_title
 from nato_reader.core.model import Analysis, Annotation, Article
 from nato_reader.ui import palette
 from nato_reader.ui.article_browser import MEASURE_CHARS, ArticleBrowser, reading_font, ui_font
@@ -368,7 +369,7 @@ class ReaderView(FindInArticle, QWidget):
         headings = {h.start for h in article.headings}
         # A file's headline is the title and the body's first heading: shown once, as the
         # title, but still part of the text (highlights and offsets reach it).
-        headline = 0 in headings and paragraphs[0] == article.title
+        headline = headline_is_title(article.title, article.body, article.headings)
         if not headline:
             cursor.insertText(article.title, title_fmt)
             cursor.insertBlock(meta_block, meta_fmt)
