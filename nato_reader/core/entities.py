@@ -59,6 +59,8 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
                 gaz: Gazetteer | None = None) -> tuple[Mention, ...]:
     """Mentions for `text` from the model's (start, end, label) spans."""
     gaz = gaz or default_gazetteer()
+    # 1. Spans: the model's, cleaned, cut or joined, then the ones it missed. Later steps
+    #    read the surfaces, so every span is final before any name is chosen.
     cands: list[Candidate] = []
     for start, end, label in raw:
         cands.extend(clean_span(text, start, end, label, gaz))
@@ -73,17 +75,22 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = hyphens.add_compound_demonyms(text, cands, gaz)
     cands = ctx.add_datelines(text, cands, gaz)
     cands = _add_states(text, cands)
+    # 2. Names known for sure (gazetteer, then person cues) lock their type and name
+    #    first, so the links and context rules below only decide what is still open.
     for c in cands:
         _name_from_gazetteer(text, c, gaz, named)
     ctx.given_name_persons(text, cands, gaz)
     ctx.persons_by_role(text, cands)
+    # 3. Short forms take a fuller name in the same text.
     _merge_name_variants(text, cands)
     _link_short_forms(text, cands, gaz)
     link_partial_names(text, cands)
+    # 4. Types from the neighbouring words, for names nothing above decided.
     ctx.places_by_context(text, cands)
     ctx.things_by_their_noun(text, cands)
     ctx.organisations_by_staff(text, cands)
     ctx.events_by_context(text, cands)
+    # 5. Drop common nouns, then find the model's misses of the names now known.
     cands = ctx.drop_capitalised_nouns(text, cands)
     cands = _propagate(text, cands)
     for c in cands:
