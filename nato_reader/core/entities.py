@@ -75,11 +75,13 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = hyphens.add_compound_demonyms(text, cands, gaz)
     cands = ctx.add_datelines(text, cands, gaz)
     cands = _add_states(text, cands)
+    cands = ctx.add_bracketed_acronyms(text, cands)
     # 2. Names known for sure (gazetteer, then person cues) lock their type and name
     #    first, so the links and context rules below only decide what is still open.
     for c in cands:
         _name_from_gazetteer(text, c, gaz, named)
     ctx.given_name_persons(text, cands, gaz)
+    ctx.persons_by_surname(text, cands)
     ctx.persons_by_role(text, cands)
     # 3. Short forms take a fuller name in the same text.
     _merge_name_variants(text, cands)

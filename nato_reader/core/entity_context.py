@@ -40,7 +40,9 @@ _EXERCISE_AFTER = re.compile(r"['’]?s? (?:exercises?|drills?|manoeuvres|maneuv
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|towards?|(?:town|city|village|region|port|province|"
                        r"oblast|capital|outskirts|suburbs|north|south|east|west) of)\s+$")
 _DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ee|ees|ero|er|ers)$")
-_PLACE_OF = re.compile(r"\b(?:town|city|village|region|port|province|oblast|district) of\s+$")
+_ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z&]{1,7})\)")
+_PLACE_OF = re.compile(r"\b(town|city|village|region|port|province|oblast|district|island)"
+                       r" of\s+$")
 _FACILITY_AFTER = re.compile(r" (?:(?:gas|oil|power|undersea|subsea|data) )?(?:pipeline|"
                              r"cable|interconnector|power line|nuclear plant|power plant|"
                              r"dam|bridge|convention cent(?:re|er)|palace|castle|stadium|"
@@ -84,6 +86,42 @@ def join_institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def add_bracketed_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"the Office of Financial Sanctions Implementation (OFSI)": the acronym in brackets
+    is that body, here and wherever the text uses it later (see entities._propagate)."""
+    if " (" not in text:
+        return cands
+    added = []
+    index = SpanIndex(cands)
+    for c in cands:
+        m = _ACRONYM_AFTER.match(text, c.end)
+        if m is None or c.label not in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT"):
+            continue
+        name = " ".join(text[c.start:c.end].split())
+        if m.group(1)[0] != name[0]:
+            continue
+        for other in index.overlapping(m.start(1), m.end(1)):  # the model found it too
+            other.canonical, other.label, other.locked = c.canonical or name, c.label, True
+        if not index.overlapping(m.start(1), m.end(1)):
+            added.append(Candidate(m.start(1), m.end(1), c.label, c.canonical or name,
+                                   locked=True))
+    return sorted(cands + added, key=lambda c: c.start) if added else cands
+
+
+def persons_by_surname(text: str, cands: list[Candidate]) -> None:
+    """"Bidzina Ivanishvili" (the model's ORG) when "Ivanishvili" alone is a person."""
+    alone = {text[c.start:c.end] for c in cands
+             if c.label == "PERSON" and " " not in text[c.start:c.end]}
+    for c in cands:
+        if c.locked or c.label == "PERSON":
+            continue
+        words = text[c.start:c.end].split()
+        if (2 <= len(words) <= 3 and words[-1] in alone
+                and all(w[:1].isupper() for w in words)
+                and not any(w in INSTITUTION_HEADS or w in TITLE_WORDS for w in words)):
+            c.label = "PERSON"
+
+
 def given_name_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
     for c in cands:
         if c.locked or c.label == "PERSON":
@@ -102,10 +140,18 @@ def places_by_context(text: str, cands: list[Candidate]) -> None:
     name before ", Ontario" is a town there ("Hamilton, Ontario")."""
     region_starts = {c.start for c in cands if c.label == "GPE"}
     for c in cands:
-        if c.locked or c.label not in ("PERSON", "NORP"):
-            continue
         word = text[c.start:c.end]
-        if " " in word or text[c.end:c.end + 1] in ("'", "’"):
+        if c.locked or " " in word or text[c.end:c.end + 1] in ("'", "’"):
+            continue
+        if c.label in ("ORG", "LOC", "FAC") or c.label not in ("PERSON", "NORP"):
+            # "the village of Cobasna", "the island of Vaindloo": whatever the model said
+            strong = _PLACE_OF.search(text, max(0, c.start - 40), c.start)
+            if strong and c.label != "GPE":
+                c.label = "LOC" if strong.group(1) == "island" else "GPE"
+            continue
+        island = _PLACE_OF.search(text, max(0, c.start - 40), c.start)
+        if island and island.group(1) == "island":
+            c.label = "LOC"
             continue
         locative = (_LOCATIVE if c.label == "PERSON" or not _DEMONYM_LIKE.search(word)
                     else _PLACE_OF)

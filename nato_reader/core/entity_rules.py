@@ -53,6 +53,8 @@ KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", 
 DESIGNATION = re.compile(r" (?:\d[A-Z0-9]{0,4}|[A-Z]{1,2}\d[A-Z0-9]{0,3})\b(?![.,]?\d)"
                           r"(?! (?:days?|weeks?|months?|years?|hours?|percent|per|million|"
                           r"billion|times|people|points|votes|seats|to|of|and|or|in|at)\b)")
+_BANK_WORD = re.compile(r"[A-Z][a-z]+bank")
+_BASE_END = re.compile(r"\s(?:Air Base|Airbase|Naval Base|Base|Airport|Airfield|Air Station)$")
 _MODEL_CODE = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")  # not "G-7", a group
 _LAW_END = re.compile(r"\s(?:Act|Treaty|Convention|Accords?|Agreement|Charter|Protocol|"
                       r"Law|Bill|Amendment|Resolution)$")
@@ -115,6 +117,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces, edge punctuation, a leading "the" and a trailing possessive."""
     cut = text.find("\n", start, end)
     if cut != -1:  # a name never crosses a line break
+        end = cut
+    cut = text.find(" (", start, end)
+    if cut != -1:  # nor a bracket: "Office of Sanctions (OFS" is the name, then its acronym
         end = cut
     changed = True
     while changed and start < end:
@@ -191,6 +196,10 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
     if (label == "PERSON" and any(ch.isdigit() for ch in surface)) or (
             label in ("GPE", "LOC", "FAC", "NORP", "ORG") and _MODEL_CODE.fullmatch(surface)):
         label = "PRODUCT"  # "Leopard 2"; "AIM-9", "S-300", "MiG-29" are weapons, not places
+    if label in ("PERSON", "GPE", "NORP") and _BANK_WORD.fullmatch(surface):
+        label = "ORG"  # "Gazprombank", "Sberbank": a bank, not a person
+    if label in ("LOC", "GPE", "ORG") and _BASE_END.search(surface):
+        label = "FAC"  # "Amari Air Base", "Boryspil Airport"
     if label == "ORG" and len(tokens) > 1 and _MODEL_CODE.fullmatch(text, *tokens[-1]):
         label = "PRODUCT"  # "Patriot PAC-3": a system and its variant, not a company
     if label == "NORP" and len(tokens) > 1 and _SERVICE_END.search(surface):

@@ -319,3 +319,18 @@ def test_guards_against_the_new_context_rules():
         ("Berg", "PERSON", "Berg"), ("Norway", "GPE", "Norway"),
         ("Norwegian", "NORP", "Norwegian"), ("Oslo", "GPE", "Oslo"),
         ("Dahl", "PERSON", "Dahl")}
+
+
+def test_bracketed_acronyms_banks_bases_islands_villages_and_surnames():
+    text = ("The Harbour Sanctions Office (HSO) fined Fiskbank. HSO said jets from Vaer Air "
+            "Base flew over the island of Skarv and the village of Lunde. Eirik Haugland "
+            "spoke; Haugland said no.")
+    raw = spans(text, ("Harbour Sanctions Office (HSO", "ORG"), ("Fiskbank", "PERSON"),
+                ("Vaer Air Base", "LOC"), ("Skarv", "PERSON"), ("Lunde", "ORG"),
+                ("Eirik Haugland", "ORG"), ("Haugland", "PERSON"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("Harbour Sanctions Office", "ORG", "Harbour Sanctions Office"),
+        ("HSO", "ORG", "Harbour Sanctions Office"), ("Fiskbank", "ORG", "Fiskbank"),
+        ("Vaer Air Base", "FAC", "Vaer Air Base"), ("Skarv", "LOC", "Skarv"),
+        ("Lunde", "GPE", "Lunde"), ("Eirik Haugland", "PERSON", "Eirik Haugland"),
+        ("Haugland", "PERSON", "Eirik Haugland")}
