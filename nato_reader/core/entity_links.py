@@ -49,7 +49,7 @@ def _name(c: Candidate, text: str) -> str:
 
 
 def _company(text: str, c: Candidate, words: tuple[str, ...],
-             companies: list[tuple[tuple[str, ...], str]]) -> str | None:
+             companies: set[tuple[tuple[str, ...], str]]) -> str | None:
     """The one company called `words` without its legal form ("Crane" = "Crane Co."), or
     by the first words of that ("Compaq" = "Compaq Computer Corp."): as an organisation,
     or as a one-word "person" or "place" where the text does not show one ("Mr. Kyle",
@@ -79,8 +79,10 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
     the one fuller name in the text they are part of."""
     first_words: dict[tuple[str, ...], set[str]] = {}  # leading words -> full names
     honoured: dict[str, set[str]] = {}
-    org_names: list[tuple[tuple[str, ...], str]] = []
-    companies: list[tuple[tuple[str, ...], str]] = []  # (name without legal form, name)
+    # Indexed by last word (organisations) and first word (companies), deduplicated, so a
+    # text naming one body thousands of times stays linear.
+    org_names: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+    companies: dict[str, set[tuple[tuple[str, ...], str]]] = {}  # (without legal form, name)
     for c in cands:
         words = tuple(c.surface(text).split())
         if len(words) < 2:
@@ -90,7 +92,7 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
             while len(short) > 1 and short[-1] in _LEGAL_FORMS:
                 short.pop()
             short[-1] = short[-1].rstrip(",")
-            companies.append((tuple(short), _name(c, text)))
+            companies.setdefault(short[0], set()).add((tuple(short), _name(c, text)))
         if c.label == "PERSON":
             for n in range(1, len(words)):
                 first_words.setdefault(words[:n], set()).add(_name(c, text))
@@ -99,12 +101,12 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
             if all(w[:1].isupper() for w in person) and person[0] not in TITLE_WORDS:
                 honoured.setdefault(person[-1], set()).add(" ".join(person))
         if c.label == "ORG":
-            org_names.append((words, _name(c, text)))
+            org_names.setdefault(words[-1], set()).add((words, _name(c, text)))
     for c in cands:
         if c.canonical is not None or c.locked:
             continue
         words = tuple(c.surface(text).split())
-        company = _company(text, c, words, companies)
+        company = _company(text, c, words, companies.get(words[0], set())) if words else None
         if company:
             c.canonical, c.label, c.locked = company, "ORG", True
         elif c.label == "PERSON":
@@ -113,7 +115,7 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
             if len(full) == 1:
                 c.canonical, c.locked = next(iter(full)), True
         elif c.label == "ORG" and len(words) >= 2:
-            longer = {name for key, name in org_names
+            longer = {name for key, name in org_names.get(words[-1], ())
                       if len(key) > len(words) and key[-len(words):] == words}
             if len(longer) == 1:
                 c.canonical, c.locked = longer.pop(), True
