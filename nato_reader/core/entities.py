@@ -221,22 +221,20 @@ def _plausible_at(text: str, start: int, end: int) -> bool:
 def _merge_name_variants(text: str, cands: list[Candidate]) -> None:
     """"James Kopp" and "James C. Kopp" (same first and last name, a middle name or
     initial more) are one person, under the fullest form; their surname then links."""
-    groups: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    groups: dict[tuple[str, str], list[tuple[tuple[str, ...], Candidate]]] = {}
     for c in cands:
         words = tuple(c.surface(text).split())
         if c.label == "PERSON" and c.canonical is None and len(words) >= 2:
-            groups.setdefault((words[0], words[-1]), set()).add(words)
-    for forms in groups.values():
+            groups.setdefault((words[0], words[-1]), []).append((words, c))
+    for members in groups.values():
+        forms = {words for words, _ in members}
         if len(forms) < 2:
             continue
         fullest = max(forms, key=len)
         if any(not _is_subsequence(form, fullest) for form in forms):
             continue  # "John Smith" and "John Paul Smith" and "John Peter Smith": unsure
-        name = " ".join(fullest)
-        for c in cands:
-            words = tuple(c.surface(text).split())
-            if c.label == "PERSON" and c.canonical is None and words in forms:
-                c.canonical = name
+        for _, c in members:
+            c.canonical = " ".join(fullest)
 
 
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
