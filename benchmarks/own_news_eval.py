@@ -1,5 +1,5 @@
-"""Accuracy on fresh text in the target domain: twenty short news articles about NATO, European
-defence and the war in Ukraine, written for this test, our analysis against the
+"""Accuracy on fresh text in the target domain: twenty-four short news articles about NATO,
+European defence and the war in Ukraine, written for this test, our analysis against the
 out-of-the-box baseline, measured in the same run.
 
     python benchmarks/own_news_eval.py [--errors dev]
@@ -15,7 +15,7 @@ Figures
 - timex_value, timex_extent_relaxed, timex_extent_strict: timex_eval.py's scoring
   (`count_matches`, `figures`): a system timex matches the gold timex it overlaps (the
   exact span first); value and extent F1 over the summed counts.
-- splits: "dev" (a1, a2, a5-a12, a17-a20: their errors may be read while improving the
+- splits: "dev" (a1, a2, a5-a12, a17-a24: their errors may be read while improving the
   analysis),
   "held_out" (a3, a4, a13-a16: to be read only as these figures) and "all".
 - texts: benchmarks/gold/own_news/a*.txt (`date YYYY-MM-DD` token, as the seeds), anchored
@@ -47,7 +47,7 @@ NEWS_DIR = Path(__file__).resolve().parent / "gold" / "own_news"
 GOLD = NEWS_DIR / "gold.json"
 SPLITS = {"dev": ("a1.txt", "a2.txt", "a5.txt", "a6.txt", "a7.txt", "a8.txt",
                   "a9.txt", "a10.txt", "a11.txt", "a12.txt", "a17.txt", "a18.txt", "a19.txt",
-                  "a20.txt"),
+                  "a20.txt", "a21.txt", "a22.txt", "a23.txt", "a24.txt"),
           "held_out": ("a3.txt", "a4.txt", "a13.txt", "a14.txt", "a15.txt", "a16.txt")}
 
 
