@@ -73,6 +73,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     _extend_designations(text, cands)
     cands = hyphens.add_prefixed_names(text, cands, gaz)
     cands = hyphens.add_compound_demonyms(text, cands, gaz)
+    cands = hyphens.add_model_codes(text, cands)
     cands = ctx.add_datelines(text, cands, gaz)
     cands = _add_states(text, cands)
     cands = ctx.add_bracketed_acronyms(text, cands)

@@ -52,8 +52,10 @@ _REGION_AFTER = re.compile(r"(?: (?:and|or) [A-Z][\w'’-]+)?,? (?:regions?|obla
 _ORG_STAFF_BEFORE = re.compile(r"\b(?i:analysts?|economists?|strategists?|researchers?|"
                                r"experts?|traders?|bankers?|lawyers?) at $")
 _VESSELS = (r"(?:tanker|ship|vessel|carrier|freighter|frigate|cruiser|destroyer|corvette|"
-            r"submarine|icebreaker|ferry|warship|flagship)")
-_VESSEL_AFTER = re.compile(rf" (?:(?:bulk|cargo|oil|aircraft|container) )?{_VESSELS}\b")
+            r"submarine|icebreaker|ferry|warship|flagship|yacht|superyacht)")
+# "the bulk carrier", and in apposition: "Amadea, a 348-foot superyacht"
+_VESSEL_AFTER = re.compile(rf"(?: |, an? (?:[\w-]+ ){{0,3}})(?:(?:bulk|cargo|oil|aircraft|"
+                           rf"container) )?{_VESSELS}\b")
 _VESSEL_BEFORE = re.compile(rf"\b(?:the|a) (?:[\w-]+ ){{0,2}}{_VESSELS} $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 _ACTS_AFTER = re.compile(r" (?:said|says|told|added|announced|warned|wrote|argued|denied|"

@@ -7,7 +7,8 @@ the name stays a mention of its own in each:
   mentions, unless the compound is itself a known name ("Bosnia-Herzegovina") or an
   identity ("Cuban-Americans": both sides demonyms);
 - a combining form and a demonym are one nationality adjective ("Franco-German",
-  "Sino-Russian"), which the model often misses.
+  "Sino-Russian"), which the model often misses; so is a model code before the kind of
+  machine it names ("two Su-30 fighters").
 """
 
 from __future__ import annotations
@@ -111,3 +112,21 @@ def add_compound_demonyms(text: str, cands: list[Candidate], gaz: Gazetteer) -> 
         return cands
     gone = {id(c) for c in inside}
     return sorted([c for c in cands if id(c) not in gone] + added, key=lambda c: c.start)
+
+
+# "two Su-30 fighters", "an An-26 transport": a model code the model missed, before the
+# kind of machine it names
+_CODE_BEFORE_MACHINE = re.compile(
+    r"(?<![\w-])((?!G-|COVID-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?)(?= (?:[\w-]+ )?(?:fighters?|"
+    r"jets?|bombers?|missiles?|tanks?|helicopters?|drones?|aircraft|transports?|launchers?|"
+    r"systems?|interceptors?|rockets?|howitzers?|planes?)\b)")
+
+
+def add_model_codes(text: str, cands: list[Candidate]) -> list[Candidate]:
+    if "-" not in text:
+        return cands
+    index = SpanIndex(cands)
+    added = [Candidate(m.start(1), m.end(1), "PRODUCT")
+             for m in _CODE_BEFORE_MACHINE.finditer(text)
+             if not index.overlapping(m.start(1), m.end(1))]
+    return sorted(cands + added, key=lambda c: c.start) if added else cands

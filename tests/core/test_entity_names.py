@@ -334,3 +334,12 @@ def test_bracketed_acronyms_banks_bases_islands_villages_and_surnames():
         ("Vaer Air Base", "FAC", "Vaer Air Base"), ("Skarv", "LOC", "Skarv"),
         ("Lunde", "GPE", "Lunde"), ("Eirik Haugland", "PERSON", "Eirik Haugland"),
         ("Haugland", "PERSON", "Eirik Haugland")}
+
+
+def test_model_codes_before_a_machine_and_vessels_in_apposition():
+    text = ("Jets from Oslo met two Xa-30 fighters and a Kv-26 transport. A court seized "
+            "Havbris, a 90-metre superyacht. In 2021 C-19 rules changed.")
+    raw = spans(text, ("Oslo", "GPE"), ("Havbris", "PERSON"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("Oslo", "GPE", "Oslo"), ("Xa-30", "PRODUCT", "Xa-30"),
+        ("Kv-26", "PRODUCT", "Kv-26"), ("Havbris", "PRODUCT", "Havbris")}
