@@ -36,7 +36,8 @@ Movement Party Front Board Authority Bureau Corps Force Group Society Federation
 INSTITUTION_HEADS = frozenset(_HEADS.split())
 
 _CONNECTOR = re.compile(r" (?:for|of|on)(?: the)? ")
-_EXERCISE_AFTER = re.compile(r"['’]?s? (?:exercises?|drills?|manoeuvres|maneuvers|wargames?)\b")
+_EXERCISE_AFTER = re.compile(r"(?: \d{4})?['’]?s? (?:military |naval |joint )?(?:exercises?|"
+                             r"drills?|manoeuvres|maneuvers|wargames?)\b")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|towards?|(?:town|city|village|region|port|province|"
                        r"oblast|capital|outskirts|suburbs|north|south|east|west) of)\s+$")
 _DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ee|ees|ero|er|ers)$")

@@ -22,7 +22,9 @@ _PREFIXED_NAME = re.compile(
     r"(?<![\w-])(?i:anti|pro|non|ex|post|pre|neo|pan|mid)-([A-Z][\w.]*)(?![\w-])")
 _COMBINING = re.compile(r"(?<![\w-])(?:Franco|Anglo|Sino|Russo|Indo|Greco|Italo|Austro|"
                         r"Turco|Hispano|Luso|Serbo|Germano|Polono|Nippo)-([A-Z][a-z]+)(?![\w-])")
-_SUFFIX = re.compile(r"-[a-z][a-z-]*$")
+# "Soviet-led", "NATO-backed", "Kremlin-run"; not the syllables of a name ("Suk-yeol")
+_SUFFIX = re.compile(r"-(?:[a-z]+-)*(?:[a-z]+ed|run|made|born|style|era|wide|speaking|bound|"
+                     r"like|friendly|held|built|sponsored|funded)$")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 

@@ -53,6 +53,10 @@ KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", 
 DESIGNATION = re.compile(r" (?:\d[A-Z0-9]{0,4}|[A-Z]{1,2}\d[A-Z0-9]{0,3})\b(?![.,]?\d)"
                           r"(?! (?:days?|weeks?|months?|years?|hours?|percent|per|million|"
                           r"billion|times|people|points|votes|seats|to|of|and|or|in|at)\b)")
+_SHIP_PREFIXES = r"(?:HMS|USS|HMCS|HMAS|HMNZS|RFS|TCG|FGS|HNLMS|KRI)"
+_SHIP_PREFIX_BEFORE = re.compile(rf"(?<![\w-]){_SHIP_PREFIXES} $")
+_NAME_SYLLABLE = re.compile(r"-(?!(?:[a-z]+ed|run|made|born|style|era|led|based)\b)[a-z]{2,5}\b")
+_SHIP_PREFIX = re.compile(rf"{_SHIP_PREFIXES} [A-Z]")
 _BANK_WORD = re.compile(r"[A-Z][a-z]+bank")
 _BASE_END = re.compile(r"\s(?:Air Base|Airbase|Naval Base|Base|Airport|Airfield|Air Station)$")
 _MODEL_CODE = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")  # not "G-7", a group
@@ -153,6 +157,10 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         return []
     if label == "PRODUCT" and (more := DESIGNATION.match(text, end)):
         end = more.end()  # "Leopard 2A8": the model stopped at the name
+    if (prefix := _SHIP_PREFIX_BEFORE.search(text, max(0, start - 8), start)):
+        start = prefix.start()  # "HMS" before the ship's name the model found
+    if label == "PERSON" and (rest := _NAME_SYLLABLE.match(text, end)):
+        end = rest.end()  # "Yoon Suk-yeol": a hyphen inside a personal name
     surface = text[start:end]
     if gaz.lookup(surface) is not None:
         return [Candidate(start, end, label)]
@@ -196,6 +204,8 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
     if (label == "PERSON" and any(ch.isdigit() for ch in surface)) or (
             label in ("GPE", "LOC", "FAC", "NORP", "ORG") and _MODEL_CODE.fullmatch(surface)):
         label = "PRODUCT"  # "Leopard 2"; "AIM-9", "S-300", "MiG-29" are weapons, not places
+    if _SHIP_PREFIX.match(surface):
+        label = "PRODUCT"  # "HMS Grimsby", "USS Gerald R. Ford": a named ship
     if label in ("PERSON", "GPE", "NORP") and _BANK_WORD.fullmatch(surface):
         label = "ORG"  # "Gazprombank", "Sberbank": a bank, not a person
     if label in ("LOC", "GPE", "ORG") and _BASE_END.search(surface):

@@ -343,3 +343,13 @@ def test_model_codes_before_a_machine_and_vessels_in_apposition():
     assert rows(text, raw, GAZ_PLACES) == {
         ("Oslo", "GPE", "Oslo"), ("Xa-30", "PRODUCT", "Xa-30"),
         ("Kv-26", "PRODUCT", "Kv-26"), ("Havbris", "PRODUCT", "Havbris")}
+
+
+def test_ship_prefixes_hyphenated_given_names_and_exercises_with_a_year():
+    text = ("HMS Fjord docked in Oslo. Park Ji-won met Lars Soviet-led crews before the "
+            "Nordlys 2024 exercise.")
+    raw = spans(text, ("Fjord", "PERSON"), ("Oslo", "GPE"), ("Park Ji", "PERSON"),
+                ("Nordlys", "ORG"))
+    assert rows(text, raw, GAZ_PLACES) == {
+        ("HMS Fjord", "PRODUCT", "HMS Fjord"), ("Oslo", "GPE", "Oslo"),
+        ("Park Ji-won", "PERSON", "Park Ji-won"), ("Nordlys", "EVENT", "Nordlys")}
