@@ -103,9 +103,10 @@ def add_bracketed_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]
         name = " ".join(text[c.start:c.end].split())
         if m.group(1)[0] != name[0]:
             continue
-        for other in index.overlapping(m.start(1), m.end(1)):  # the model found it too
+        found = index.overlapping(m.start(1), m.end(1))
+        for other in found:  # the model found it too
             other.canonical, other.label, other.locked = c.canonical or name, c.label, True
-        if not index.overlapping(m.start(1), m.end(1)):
+        if not found:
             added.append(Candidate(m.start(1), m.end(1), c.label, c.canonical or name,
                                    locked=True))
     return sorted(cands + added, key=lambda c: c.start) if added else cands
@@ -146,22 +147,23 @@ def places_by_context(text: str, cands: list[Candidate]) -> None:
         word = text[c.start:c.end]
         if c.locked or " " in word or text[c.end:c.end + 1] in ("'", "’"):
             continue
-        if c.label in ("ORG", "LOC", "FAC") or c.label not in ("PERSON", "NORP"):
-            # "the village of Cobasna", "the island of Vaindloo": whatever the model said
-            strong = _PLACE_OF.search(text, max(0, c.start - 40), c.start)
-            if strong and c.label != "GPE":
-                c.label = "LOC" if strong.group(1) == "island" else "GPE"
+        # "the village of Cobasna", "the island of Vaindloo": whatever the model said
+        place_of = _PLACE_OF.search(text, max(0, c.start - 40), c.start)
+        island = place_of is not None and place_of.group(1) == "island"
+        if c.label not in ("PERSON", "NORP"):
+            if place_of and c.label != "GPE":
+                c.label = "LOC" if island else "GPE"
             continue
-        island = _PLACE_OF.search(text, max(0, c.start - 40), c.start)
-        if island and island.group(1) == "island":
+        if island:
             c.label = "LOC"
             continue
-        locative = (_LOCATIVE if c.label == "PERSON" or not _DEMONYM_LIKE.search(word)
-                    else _PLACE_OF)
+        if c.label == "PERSON" or not _DEMONYM_LIKE.search(word):
+            locative = _LOCATIVE.search(text, max(0, c.start - 40), c.start)
+        else:  # a real demonym ("Iraqis in Basra") only after "the village of"
+            locative = place_of
         before_region = text.startswith(", ", c.end) and (c.end + 2) in region_starts
         region_after = c.label == "PERSON" and _REGION_AFTER.match(text, c.end)
-        if (before_region or region_after
-                or locative.search(text, max(0, c.start - 40), c.start)):
+        if before_region or region_after or locative:
             c.label = "GPE"  # also "the Volyn and Lviv regions"
 
 

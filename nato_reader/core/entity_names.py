@@ -69,18 +69,20 @@ def title_form(surface: str, label: str, text: str, gaz: Gazetteer) -> str | Non
 
 
 @lru_cache(maxsize=2)
-def _mixed_case_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[A-Z][a-z][\w'’]*", text))
+def _title_lookups(text: str) -> tuple[frozenset[str], dict[str, bool]]:
+    """The text's mixed-case words, read once, and the answers given so far: only the
+    text being analysed is kept, however many texts an analysis run goes through."""
+    return frozenset(re.findall(r"[A-Z][a-z][\w'’]*", text)), {}
 
 
-@lru_cache(maxsize=1024)
 def _written_in(text: str, title: str) -> bool:
-    """Whether `text` writes `title` in mixed case; a text is scanned once for its words,
-    then only for titles whose words all occur (each capitals mention asks again)."""
-    words = _mixed_case_words(text)
-    if not all(w in words for w in title.split() if w[:1].isupper()):
-        return False
-    return re.search(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", text) is not None
+    """Whether `text` writes `title` in mixed case (every capitals mention asks; the
+    whole text is searched only for titles whose words all occur)."""
+    words, known = _title_lookups(text)
+    if title not in known:
+        known[title] = all(w in words for w in title.split() if w[:1].isupper()) and (
+            re.search(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", text) is not None)
+    return known[title]
 
 
 def _capitalise(word: str) -> str:

@@ -155,8 +155,6 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
     start, end = trim(text, start, end)
     if end <= start:
         return []
-    if label == "PRODUCT" and (more := DESIGNATION.match(text, end)):
-        end = more.end()  # "Leopard 2A8": the model stopped at the name
     if (prefix := _SHIP_PREFIX_BEFORE.search(text, max(0, start - 8), start)):
         start = prefix.start()  # "HMS" before the ship's name the model found
     if label == "PERSON" and (rest := _NAME_SYLLABLE.match(text, end)):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from nato_reader.core import timex_calendar as cal
+from nato_reader.core.gazetteer import default_gazetteer
 from nato_reader.core.timex_lexicon import (
     DAY_NUM,
     MONTH_NAME,
@@ -263,8 +264,6 @@ def _is_name_year(ctx: Context, start: int) -> bool:
                                                                               word):
         return False
     # "the Kosovo 1999 air campaign": a place before a year leaves it a year
-    from nato_reader.core.gazetteer import default_gazetteer
-
     entry = default_gazetteer().lookup(word)
     return entry is None or entry.label not in ("GPE", "LOC", "NORP")
 
