@@ -16,9 +16,11 @@ Per article:
    rules on the neighbours (entity_context) fix types and drop capitalised nouns;
 5. a recognised name's other occurrences that the model missed are added;
 6. each canonical entity gets one type: the gazetteer's or a person link's, else a
-   majority vote over its mentions.
-Canonical names come from the gazetteer or the text itself, never from the article id,
-so the same name in two articles is the same entity across the library.
+   majority vote over its mentions;
+7. an entity the gazetteer named shows the fullest name the article uses, in its own
+   spelling (entity_spelling: "Volodymyr Zelenskiy", a lone "Putin").
+Canonical names come from the gazetteer or the text itself, never from the article id;
+across the library, `Gazetteer.family` gathers the spellings of one entity.
 
 Dates are not entities here: they come from the timex tagger into the timeline, which
 the reader highlights.
@@ -45,6 +47,7 @@ from nato_reader.core.entity_rules import (
     clean_span,
     normalise_name,
 )
+from nato_reader.core.entity_spelling import use_article_spelling
 from nato_reader.core.gazetteer import Gazetteer, default_gazetteer
 from nato_reader.core.model import Mention
 
@@ -100,6 +103,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
         if c.canonical is None:
             c.canonical = normalise_name(c.surface(text))
     _vote_types(text, cands)
+    use_article_spelling(text, cands, gaz)  # last: the steps above key on gazetteer names
     return tuple(Mention(c.start, c.end, text[c.start:c.end], c.label, c.canonical)
                  for c in sorted(cands, key=lambda c: c.start))
 

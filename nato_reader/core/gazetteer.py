@@ -45,6 +45,7 @@ class Gazetteer:
         self.capitals: set[str] = set()
         self.given_names: frozenset[str] = frozenset(data.get("given_names", []))
         self._context_words: dict[str, re.Pattern] = {}
+        self._families: dict[str, set[str]] | None = None  # canonical -> names, when asked
         self._load(data)
         names = sorted(self.entries, key=len, reverse=True)
         self._pattern = re.compile(
@@ -106,6 +107,26 @@ class Gazetteer:
 
     def lookup(self, surface: str) -> Entry | None:
         return self.entries.get(surface)
+
+    def canonical_of(self, name: str) -> str | None:
+        """The canonical name `name` stands for: as an alias, or as a known surname."""
+        entry = self.entries.get(name)
+        if entry is not None:
+            return None if entry.context else entry.canonical
+        return self.surnames.get(name)
+
+    def family(self, name: str) -> set[str]:
+        """Every name of the entity `name` stands for ("Zelenskiy": "Volodymyr Zelensky",
+        "Volodymyr Zelenskyy", ...); just `name` when the gazetteer does not know it."""
+        canonical = self.canonical_of(name)
+        if canonical is None:
+            return {name}
+        if self._families is None:
+            self._families = {}
+            for surface in (*self.entries, *self.surnames):
+                if (owner := self.canonical_of(surface)) is not None:
+                    self._families.setdefault(owner, set()).add(surface)
+        return {name, canonical} | self._families.get(canonical, set())
 
     def label_of(self, canonical: str) -> str | None:
         entry = self.entries.get(canonical)

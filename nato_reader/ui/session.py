@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
 from nato_reader.core.corrections import apply_corrections, names_that_may_become
+from nato_reader.core.gazetteer import default_gazetteer
 from nato_reader.core.model import Analysis, Annotation, Article, EntityCorrection
 from nato_reader.core.pipeline_version import PIPELINE_VERSION
 from nato_reader.store.database import transaction
@@ -232,18 +233,20 @@ class Session(QObject):
         return result
 
     def articles_mentioning(self, canonical: str) -> tuple[set[int], int]:
-        """Ids of the analysed articles that mention `canonical` (corrections applied),
-        and how many articles are not analysed yet."""
+        """Ids of the analysed articles that mention the entity `canonical` names under
+        any of its names ("Zelenskiy" in one article, "Zelensky" in another; corrections
+        applied), and how many articles are not analysed yet."""
         corrections = self.corrections()
         version = pipeline_version()
         unanalysed = self.library.analyses.count_missing(version)
-        sources = names_that_may_become(canonical, corrections)
-        if sources == {canonical} and all(c.canonical != canonical for c in corrections
-                                          if c.kind != "retype"):
-            # No correction touches the name: the stored names are the answer.
+        family = default_gazetteer().family(canonical)
+        sources = set().union(*(names_that_may_become(name, corrections) for name in family))
+        if sources == family and all(c.canonical not in family for c in corrections
+                                     if c.kind != "retype"):
+            # No correction touches these names: the stored names are the answer.
             return set(self.library.analyses.ids_mentioning(sources, version)), unanalysed
         ids = {article_id for article_id, raw in self.library.analyses.mentioning(sources, version)
-               if any(m.canonical == canonical
+               if any(m.canonical in family
                       for m in apply_corrections(raw.mentions, corrections))}
         return ids, unanalysed
 

@@ -8,8 +8,9 @@ import time
 import pytest
 from PySide6.QtCore import QTimer
 
+from nato_reader.core.model import Analysis, Mention, Span
 from nato_reader.store.library import Library
-from nato_reader.ui.session import Session
+from nato_reader.ui.session import Session, pipeline_version
 
 
 def test_title_change_emits_and_returns_old(qtbot, session):
@@ -272,3 +273,22 @@ def test_articles_mentioning_counts_the_unanalysed(qtbot, seeded_library, analys
     seeded_library.analyses.put(first.content_hash, analyse_fixed(first.body, first.published))
     found, unanalysed = session.articles_mentioning("NATO")
     assert found == {first.id} and unanalysed == seeded_library.articles.count() - 1
+
+
+def test_articles_mentioning_finds_every_spelling_of_one_entity(qtbot, seeded_library,
+                                                                analyse_fixed):
+    """One article writes "Zelenskiy", the other "Volodymyr Zelensky": the panel shows
+    each article's spelling, and "articles mentioning" either one finds both."""
+    first, second = (seeded_library.articles.get(s.id)
+                     for s in seeded_library.articles.summaries()[:2])
+    for article, surface in ((first, "Zelenskiy"), (second, "Volodymyr Zelensky")):
+        mention = Mention(0, len(surface), surface, "PERSON", surface)
+        seeded_library.analyses.put(article.content_hash, Analysis(
+            (mention,), (), (Span(0, len(surface)),), pipeline_version()))
+    session = Session(seeded_library, analyse=analyse_fixed)
+    both = {first.id, second.id}
+    assert session.articles_mentioning("Zelenskiy")[0] == both
+    assert session.articles_mentioning("Volodymyr Zelensky")[0] == both
+    session.add_correction("rename", "Zelenskiy", "Someone Else")
+    assert session.articles_mentioning("Volodymyr Zelensky")[0] == {second.id}
+    assert session.articles_mentioning("Someone Else")[0] == {first.id}

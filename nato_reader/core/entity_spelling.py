@@ -1,0 +1,70 @@
+"""The name the side panel shows: the fullest name the article itself uses, in its own
+spelling.
+
+The gazetteer merges spellings and other names into one entity ("Volodymyr Zelenskiy",
+"Volodymyr Zelenskyy" -> Volodymyr Zelensky; "Britain" -> United Kingdom). That decides
+the type and the merge, but a reader of an article that writes "Volodymyr Zelenskiy"
+expects that spelling in the panel and the export, not one the article never uses. So,
+as the last step, an entity the gazetteer named takes its fullest full name in the
+article. Kept as they are: a gazetteer name the article uses itself; short forms, which
+stand for the full name ("Stoltenberg", "Wagner"); acronyms ("NATO" for "North Atlantic
+Alliance", "United States" for "U.S."), which a reader knows better than their
+expansions; demonyms, whose canonical form is the adjective.
+
+Across the library the entity stays one: `Gazetteer.family` lists all its names, and
+"articles mentioning" asks for every one of them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+
+from nato_reader.core.entity_rules import Candidate
+from nato_reader.core.gazetteer import Gazetteer
+
+
+def use_article_spelling(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
+    """Rename each gazetteer-named entity to its fullest form in `text` (see above)."""
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(c.canonical, []).append(c)
+    for canonical, members in groups.items():
+        spelling = article_spelling(canonical, {c.surface(text) for c in members}, gaz)
+        if spelling != canonical:
+            for c in members:
+                c.canonical = spelling
+
+
+def article_spelling(canonical: str, forms: set[str], gaz: Gazetteer) -> str:
+    """The fullest of `forms` (the entity's surfaces in one article) that the gazetteer
+    knows as another full name of `canonical`, else `canonical`."""
+    if canonical in forms or _is_acronym(canonical) or gaz.label_of(canonical) in (None, "NORP"):
+        return canonical
+    names = [f for f in forms if not _is_acronym(f) and not _is_short_form(f, canonical)
+             and (entry := gaz.lookup(f)) is not None and entry.canonical == canonical
+             and not entry.context]
+    return max(names, key=lambda f: (len(f.split()), len(f)), default=canonical)
+
+
+def _is_short_form(form: str, canonical: str) -> bool:
+    """"Zelenskiy" or "Tayyip Erdogan" for "Recep Tayyip Erdoğan", "Wagner" for "Wagner
+    Group": fewer words, the first or last much like the full name's. A short form stands
+    for the full name, as a surname does ("Stoltenberg" -> "Jens Stoltenberg"); "Britain"
+    for "United Kingdom" is another name, and the article's."""
+    words, full = _folded(form).split(), _folded(canonical).split()
+    if len(words) >= len(full):
+        return False
+    return any(SequenceMatcher(None, a, b).ratio() >= 0.75
+               for a, b in ((words[0], full[0]), (words[-1], full[-1])))
+
+
+def _folded(name: str) -> str:
+    """Lower case without diacritics: "Erdoğan" -> "erdogan"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _is_acronym(name: str) -> bool:
+    """"NATO", "U.S.", "G7", and names in capitals ("BAGHDAD" in a dateline)."""
+    return not any(ch.islower() for ch in name)
