@@ -55,6 +55,7 @@ __all__ = ["ENTITY_LABELS", "EntityRow", "apply_corrections", "consolidate", "en
 
 _LINKABLE = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 _WORD_START = re.compile(r"(?<![\w-])\w+")
+_ELISION = re.compile(r"['’][a-rt-z]")
 _ACRONYM_STOP = {"of", "the", "and", "for", "de", "du", "des", "la", "&"}
 
 
@@ -197,8 +198,8 @@ def _add_gazetteer_matches(text: str, cands: list[Candidate], gaz: Gazetteer,
     for m in gaz.scan(text):
         if m.entry.context and m.entry.canonical not in named:
             continue
-        if m.entry.label == "PERSON" and " " not in text[m.start:m.end]:
-            continue  # a lone surname is linked below, never added on its own
+        if _ELISION.match(text, m.end):
+            continue  # "Xi'an" is a city, not "Xi"
         if not _plausible_at(text, m.start, m.end):
             continue
         i = bisect.bisect_left(starts, m.end)

@@ -40,6 +40,13 @@ def test_known_surname_alone_is_the_gazetteer_person():
     assert by_text(consolidate(text, raw))["Stoltenberg"] == ("PERSON", "Jens Stoltenberg")
 
 
+def test_a_known_one_word_name_the_model_missed_is_added():
+    text = "Zelenskiy thanked Britain. Officials in Xi'an said nothing."
+    got = by_text(consolidate(text, spans(text, ("Britain", "GPE"))))
+    assert got["Zelenskiy"] == ("PERSON", "Volodymyr Zelensky")
+    assert "Xi" not in got  # the city, not the alias of Xi Jinping
+
+
 def test_gazetteer_fixes_types_and_aliases_merge():
     text = ("The North Atlantic Treaty Organization met in Kyiv, Sputnik said. "
             "NATO and the Alliance's partners, and the United States and the US, agreed.")
