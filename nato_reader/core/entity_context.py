@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from nato_reader.core import entity_places as places
 from nato_reader.core.entity_rules import DESIGNATION, TITLE_WORDS, Candidate, SpanIndex
 from nato_reader.core.gazetteer import Gazetteer
 
@@ -36,8 +37,11 @@ Movement Party Front Board Authority Bureau Corps Force Group Society Federation
 INSTITUTION_HEADS = frozenset(_HEADS.split())
 
 _CONNECTOR = re.compile(r" (?:for|of|on)(?: the)? ")
-_EXERCISE_AFTER = re.compile(r"(?: \d{4})?['’]?s? (?:military |naval |joint )?(?:exercises?|"
-                             r"drills?|manoeuvres|maneuvers|wargames?)\b")
+_EXERCISES = r"(?:military |naval |joint )?(?:exercises?|drills?|manoeuvres|maneuvers|wargames?)"
+_EXERCISE_AFTER = re.compile(rf"(?: \d{{4}})?['’]?s? {_EXERCISES}\b")
+# in apposition, the exercise the head: "Iron Wolf 2023, a two-week exercise in which"
+_EXERCISE_APPOSITION = re.compile(rf", an? (?:[\w-]+ ){{0,3}}{_EXERCISES}(?=[,.;:]| (?:in|that|"
+                                  r"which|with|involving|by|for|of|near|at|on)\b)")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|towards?|(?:town|city|village|region|port|province|"
                        r"oblast|capital|outskirts|suburbs|north|south|east|west) of)\s+$")
 _DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ee|ees|ero|er|ers)$")
@@ -58,6 +62,18 @@ _VESSELS = (r"(?:tanker|ship|vessel|carrier|freighter|frigate|cruiser|destroyer|
 _VESSEL_AFTER = re.compile(rf"(?: |, an? (?:[\w-]+ ){{0,3}})(?:(?:bulk|cargo|oil|aircraft|"
                            rf"container) )?{_VESSELS}\b")
 _VESSEL_BEFORE = re.compile(rf"\b(?:the|a) (?:[\w-]+ ){{0,2}}{_VESSELS} $")
+# "the Suwalki Gap", "the Lachin Corridor": a name with the generic word of a feature
+_FEATURE_HEAD = re.compile(rf" {places.FEATURE_HEADS}(?![\w'’-])")
+_NUCLEAR_PLANT = re.compile(rf" {places.NUCLEAR_PLANT}\b")
+# "Ukrenergo, the national grid operator," and "the daily Hurriyet" are bodies
+_BODY_APPOSITION = re.compile(rf", (?:the|a|an) (?:(?!of |at |for |with |and )[\w-]+ ){{0,3}}"
+                              rf"{places.BODY_NOUNS}(?=[,.;:])")
+_BODY_BEFORE = re.compile(r"\b(?:the|a) (?:[\w-]+ ){0,2}(?:daily|newspaper|weekly|tabloid|"
+                          r"broadcaster|news agency|magazine|news website) $")
+# not "In Tiraspol, the company said ...", where the place opens the sentence
+_OPENING_PREPOSITION = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|From|On|Near|Outside) $")
+_QUANTITIES = frozenset({"Millions", "Thousands", "Hundreds", "Dozens", "Billions", "Scores",
+                         "Tens"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 _ACTS_AFTER = re.compile(r" (?:said|says|told|added|announced|warned|wrote|argued|denied|"
                          r"confirmed|has|had|is|was|will|would|plans|planned)\b")
@@ -165,6 +181,7 @@ def places_by_context(text: str, cands: list[Candidate]) -> None:
         region_after = c.label == "PERSON" and _REGION_AFTER.match(text, c.end)
         if before_region or region_after or locative:
             c.label = "GPE"  # also "the Volyn and Lviv regions"
+    places.places_by_neighbours(text, cands)
 
 
 def organisations_by_staff(text: str, cands: list[Candidate]) -> None:
@@ -178,8 +195,16 @@ def organisations_by_staff(text: str, cands: list[Candidate]) -> None:
 def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
     """"the Druzhba pipeline", "the Estlink 2 cable" are facilities; "the tanker Eagle S",
     "the bulk carrier Yi Peng 3" are vessels (PRODUCT, with their hull number), whatever
-    the model said."""
+    the model said. A name with a feature's word ("Suwalki Gap") or "nuclear power plant"
+    after it is that feature, even a known city; "the daily Hurriyet" and "Ukrenergo,
+    the grid operator," are bodies."""
     for i, c in enumerate(cands):
+        next_start = cands[i + 1].start if i + 1 < len(cands) else len(text)
+        head = _FEATURE_HEAD.match(text, c.end) or _NUCLEAR_PLANT.match(text, c.end)
+        if head and next_start >= head.end() and not (c.locked and c.label == "PERSON"):
+            c.end, c.canonical, c.locked = head.end(), None, True
+            c.label = "FAC" if head.re is _NUCLEAR_PLANT else "LOC"
+            continue
         if c.locked:
             continue
         if _FACILITY_AFTER.match(text, c.end):
@@ -188,13 +213,19 @@ def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
               or _VESSEL_BEFORE.search(text, max(0, c.start - 30), c.start)):
             c.label = "PRODUCT"
             number = DESIGNATION.match(text, c.end)
-            if number and (i + 1 == len(cands) or cands[i + 1].start >= number.end()):
+            if number and next_start >= number.end():
                 c.end = number.end()
+        elif c.label in ("PERSON", "GPE", "NORP", "LOC") and (
+                _BODY_BEFORE.search(text, max(0, c.start - 40), c.start)
+                or (_BODY_APPOSITION.match(text, c.end)
+                    and not _OPENING_PREPOSITION.search(text, max(0, c.start - 10), c.start))):
+            c.label = "ORG"
 
 
 def events_by_context(text: str, cands: list[Candidate]) -> None:
     for c in cands:
-        if not c.locked and _EXERCISE_AFTER.match(text, c.end):
+        if not c.locked and (_EXERCISE_AFTER.match(text, c.end)
+                             or _EXERCISE_APPOSITION.match(text, c.end)):
             c.label, c.locked = "EVENT", True
 
 
@@ -208,6 +239,8 @@ def drop_capitalised_nouns(text: str, cands: list[Candidate]) -> list[Candidate]
             keep.append(c)
             continue
         if c.label == "PERSON" and _PREPOSITION_AFTER.match(text, c.end):
+            continue
+        if word in _QUANTITIES:  # "Millions of Ukrainians ..."
             continue
         if _common_noun(text, c, words := words or _WordIndex(text)):
             continue
@@ -250,7 +283,12 @@ def persons_by_role(text: str, cands: list[Candidate]) -> None:
 
 
 def add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """"MADRID (Reuters) -" at a paragraph's start: the place the story was filed from."""
+    """"MADRID (Reuters) -" at a paragraph's start: the place the story was filed from;
+    then the places and bodies the model missed (entity_places: "near Tokmak")."""
+    return places.add_missed_places(text, _add_datelines(text, cands, gaz))
+
+
+def _add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     added, dropped = [], []
     index = None
     for m in _DATELINE.finditer(text):

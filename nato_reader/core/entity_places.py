@@ -1,0 +1,143 @@
+"""Places, waterways and bodies that the model mistyped or missed, read from the words
+around them (called from entity_context, which keeps the consolidation order).
+
+Each is a general convention of English news prose:
+- after "near" or "the village of" a capitalised word is a place, even one the model
+  missed ("near Tokmak");
+- a "person" after "through the", "across the" is a waterway or another feature (LOC),
+  and so is a name coordinated with it ("the Bosphorus and the Dardanelles"), a name
+  before "river" or "delta", and a "person" before "ports" ("Danube ports");
+- where people meet, live or train is a place ("meeting in Tiraspol", "a training
+  ground in Orzysz"), and so is a name before "border crossing", and a "person" listed
+  after a place ("to Warsaw and Rzeszow");
+- a sentence that opens "Energoatom, the state operator, ..." names a body, and so do
+  capitalised words after "its" that end in a word like "Mechanism" or "Agency".
+"""
+
+from __future__ import annotations
+
+import re
+
+from nato_reader.core.entity_rules import Candidate, SpanIndex
+
+_NAME = r"[A-Z][^\W\d_]*(?:['’-][A-Za-z]\w*)?"
+_CALENDAR = """
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter The A An
+"""
+_NOT_NAMES = frozenset(_CALENDAR.split())
+# "near Tokmak", "the village of Przewodów": one or two capitalised words
+_PLACE_AFTER = re.compile(rf"(?<![\w-])(?:near|the (?:town|city|village|port) of) "
+                          rf"({_NAME}(?: {_NAME})?)(?![\w'’-])")
+# ("to the Times" may be a newspaper the model took for a person: no "to", "from", "on")
+_MOTION = (r"(?:through|across|along|cross|crossed|crosses|crossing|into|via|up|down|over|"
+           r"beyond|past|near)")
+_THE_FEATURE = re.compile(rf"(?<![\w-]){_MOTION} the ({_NAME})(?: and the ({_NAME}))?"
+                          r"(?![\w'’-]| [A-Z])")
+_FEATURE_AFTER = re.compile(r" (?:river|delta|estuary|basin|valley|coast|coastline|ports)\b")
+_RIVER_BEFORE = re.compile(r"\bthe (?:River|river) $")
+# where people gather, live or train: "meeting in Tiraspol", "a training ground in Orzysz"
+_GATHER_IN = re.compile(
+    r"\b(?:meet|meets|meeting|met|based|headquartered|stationed|deployed|gathered|arrived|"
+    r"born|lives|lived|living|ground|range|base|summit|talks|protests?|residents|fighting|"
+    r"clashes) in $")
+_NEAR = re.compile(r"\b(?:near|outside) $")
+# "border" needed: "Taliban checkpoints" are a group's
+_CROSSING_AFTER = re.compile(rf"(?: (?:and|or) {_NAME})? (?:border (?:crossings?|checkpoints?|"
+                             r"posts?)|crossing points?)\b")
+_PLACE_LIST_BEFORE = re.compile(r"\b(?:in|to|from|near|between|towards?) $")
+_ACTS_AFTER = re.compile(r" (?:said|says|told|met|greeted|added|has|had|is|was|will|would)\b")
+BODY_NOUNS = (r"(?:operator|company|firm|utility|newspaper|daily|broadcaster|agency|"
+              r"manufacturer|maker|producer|conglomerate|lender|insurer|airline|exporter|"
+              r"importer|supplier|contractor|regulator|watchdog|monopoly|giant)")
+# "Energoatom, the state nuclear operator, said": a body the model missed
+_BODY_OPENING = re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))({_NAME}), (?:the|a|an) "
+                           rf"(?:(?!of |at |for |with )[\w-]+ ){{0,3}}{BODY_NOUNS}, ")
+# generic words of a feature's name: "the Suwalki Gap", "the Lachin Corridor"
+FEATURE_HEADS = (r"(?:Gap|Corridor|Strait|Straits|Pass|Isthmus|Peninsula|Spit|Lagoon|Heights|"
+                 r"Plateau|Basin|Delta|Valley|Gulf|Bay)")
+NUCLEAR_PLANT = r"nuclear (?:power )?(?:plant|station)"
+# a feature or a nuclear plant the model missed: "the Lachin Corridor", "the Rivne nuclear
+# plant" (not "The Strait", one word opening a sentence)
+_MISSED_FEATURE = re.compile(rf"(?<![\w-])(?:(?:The|A|An) )?((?:{_NAME} ){{1,2}}"
+                             rf"(?:{FEATURE_HEADS}(?![\w'’-])|{NUCLEAR_PLANT}\b))")
+# words that open a sentence with a comma and are no names ("However, the company, ...")
+_CONNECTIVE_WORDS = """
+However Meanwhile Nevertheless Nonetheless Still Instead Separately Earlier Later Yesterday
+Today Now Then Also Besides Moreover Furthermore Otherwise Overall Indeed Elsewhere Again
+Similarly Likewise Consequently Therefore Thus Hence Finally Afterwards Previously Initially
+Regardless Nationwide Abroad Here There Yet
+"""
+_CONNECTIVES = frozenset(_CONNECTIVE_WORDS.split())
+_INSTITUTION_ENDS = (r"(?:Mechanism|Facility|Agency|Council|Commission|Committee|Office|"
+                     r"Fund|Service|Authority|Bureau|Board|Institute|Centre|Center)")
+# "through its Civil Protection Mechanism": capitalised words after a determiner
+_BODY_AFTER_DETERMINER = re.compile(
+    rf"(?<![\w-])(?:its|their|the|his|her|our) ((?:{_NAME} ){{1,3}}{_INSTITUTION_ENDS})"
+    r"(?![\w'’-]| [A-Z])")
+
+
+def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Places and bodies the model did not mark, found by the words around them."""
+    index = SpanIndex(cands)
+    added: list[Candidate] = []
+    taken: set[int] = set()
+
+    def add(start: int, end: int, label: str) -> None:
+        if start not in taken and not index.overlapping(start, end):
+            taken.add(start)
+            added.append(Candidate(start, end, label, locked=True))
+
+    for m in _PLACE_AFTER.finditer(text):
+        if m.group(1).split()[0] not in _NOT_NAMES:
+            add(*m.span(1), "GPE")
+    for m in _THE_FEATURE.finditer(text):
+        first = index.overlapping(*m.span(1))
+        if (len(first) != 1 or (first[0].start, first[0].end) != m.span(1)
+                or first[0].label not in ("PERSON", "LOC")):
+            continue
+        if first[0].label == "PERSON" and not first[0].locked:
+            first[0].label, first[0].locked = "LOC", True  # "through the Bosphorus"
+        if m.group(2):
+            second = index.overlapping(*m.span(2))
+            if not second:
+                add(*m.span(2), "LOC")
+            elif second[0].label in ("PERSON", "GPE", "ORG") and not second[0].locked:
+                second[0].label, second[0].locked = "LOC", True  # "... and the Dardanelles"
+    for m in _MISSED_FEATURE.finditer(text):
+        if m.group(1).split()[0] not in _NOT_NAMES:
+            add(*m.span(1), "FAC" if m.group(1).endswith(("plant", "station")) else "LOC")
+    for m in _BODY_OPENING.finditer(text):
+        if m.group(1) not in _CONNECTIVES and not m.group(1).endswith("ly"):
+            add(*m.span(1), "ORG")
+    for m in _BODY_AFTER_DETERMINER.finditer(text):
+        add(*m.span(1), "ORG")
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda c: c.start)
+
+
+def places_by_neighbours(text: str, cands: list[Candidate]) -> None:
+    """Types from the words around a one-word name that nothing above decided."""
+    for i, c in enumerate(cands):
+        word = text[c.start:c.end]
+        if c.locked or " " in word or text[c.end:c.end + 1] in ("'", "’"):
+            continue
+        if c.label == "PERSON" and (_FEATURE_AFTER.match(text, c.end)
+                                    or _RIVER_BEFORE.search(text, max(0, c.start - 12),
+                                                            c.start)):
+            c.label = "LOC"  # "Danube ports", "the river Dnipro"
+        elif c.label in ("PERSON", "ORG") and (
+                _GATHER_IN.search(text, max(0, c.start - 16), c.start)
+                or _NEAR.search(text, max(0, c.start - 8), c.start)
+                or _CROSSING_AFTER.match(text, c.end)
+                or (c.label == "PERSON" and i and _after_listed_place(text, cands[i - 1], c))):
+            c.label = "GPE"
+
+
+def _after_listed_place(text: str, prev: Candidate, c: Candidate) -> bool:
+    """"to Warsaw and Rzeszow": a name listed after a place that follows a preposition."""
+    return (prev.label == "GPE" and text[prev.end:c.start] in (" and ", " or ", ", ")
+            and not _ACTS_AFTER.match(text, c.end)
+            and _PLACE_LIST_BEFORE.search(text, max(0, prev.start - 10), prev.start)
+            is not None)

@@ -1,0 +1,156 @@
+"""Types read from a mention's neighbours (entity_context, entity_places), without spaCy:
+the raw spans are what the model typically proposes, its usual mistakes included."""
+
+from __future__ import annotations
+
+import pytest
+
+from nato_reader.core.entities import consolidate
+from tests_helpers import spans
+
+
+def labelled(text: str, *raw: tuple[str, str]) -> dict[str, str]:
+    return {m.text: m.label for m in consolidate(text, spans(text, *raw))}
+
+
+# -- places ------------------------------------------------------------------------------
+
+def test_a_missed_name_after_near_or_the_village_of_is_a_place():
+    text = ("Shelling hit positions near Vasylivka. A drone fell on a barn in the village "
+            "of Dołhobyczów on Tuesday.")
+    got = labelled(text)
+    assert got["Vasylivka"] == "GPE"
+    assert got["Dołhobyczów"] == "GPE"
+
+
+def test_a_month_or_weekday_after_near_is_not_a_place():
+    text = "The talks are due near Christmas, and a vote near Monday is unlikely."
+    assert labelled(text) == {}
+
+
+def test_where_people_meet_or_train_is_a_place():
+    text = ("Deputies meeting in Bender voted on Friday. Recruits drilled at a firing range "
+            "in Drawsko before they left.")
+    got = labelled(text, ("Bender", "ORG"), ("Drawsko", "PERSON"))
+    assert got == {"Bender": "GPE", "Drawsko": "GPE"}
+
+
+def test_a_company_one_invests_in_stays_a_company():
+    text = "Pension funds bought shares in Uniper, and talks with Scholz in Berlin went on."
+    got = labelled(text, ("Uniper", "ORG"), ("Scholz", "PERSON"), ("Berlin", "GPE"))
+    assert got == {"Uniper": "ORG", "Scholz": "PERSON", "Berlin": "GPE"}
+
+
+def test_a_possessive_after_in_is_not_a_place():
+    text = "In Kallas's view, the sanctions have worked."
+    assert labelled(text, ("Kallas", "PERSON"))["Kallas"] == "PERSON"
+
+
+def test_names_before_border_crossings_are_places():
+    text = "Guards closed the Kuznica and Bobrowniki border crossings overnight."
+    got = labelled(text, ("Kuznica", "ORG"), ("Bobrowniki", "PERSON"))
+    assert got == {"Kuznica": "GPE", "Bobrowniki": "GPE"}
+
+
+def test_a_person_listed_after_a_place_is_a_place_but_not_after_a_person():
+    text = "The convoy drove to Lublin and Zamosc. Tusk met Macron and Sunak in Paris."
+    got = labelled(text, ("Lublin", "GPE"), ("Zamosc", "PERSON"), ("Tusk", "PERSON"),
+                   ("Macron", "PERSON"), ("Sunak", "PERSON"), ("Paris", "GPE"))
+    assert got["Zamosc"] == "GPE"
+    assert got["Sunak"] == "PERSON"
+
+
+# -- waterways and features --------------------------------------------------------------
+
+def test_a_person_after_through_the_is_a_waterway_and_so_is_its_partner():
+    text = ("Tankers queued to sail through the Oresund and the Kattegat. Later the Oresund "
+            "was calm.")
+    got = labelled(text, ("Oresund", "PERSON"), ("Oresund", "PERSON"))
+    assert got == {"Oresund": "LOC", "Kattegat": "LOC"}
+
+
+def test_a_person_after_the_without_a_preposition_of_movement_stays():
+    text = "Officials praised the Mayor. They thanked Hodges for the Brussels talks."
+    got = labelled(text, ("Hodges", "PERSON"), ("Brussels", "GPE"))
+    assert got["Hodges"] == "PERSON"
+
+
+def test_a_person_before_ports_or_delta_is_a_feature():
+    text = "Drones hit Prut ports again, and floods reached the Tisza delta."
+    got = labelled(text, ("Prut", "PERSON"), ("Tisza", "PERSON"))
+    assert got == {"Prut": "LOC", "Tisza": "LOC"}
+
+
+def test_a_name_with_a_feature_word_is_that_feature():
+    text = ("Tanks massed near the Fulda Gap. Traffic through the Lachin Corridor stopped. "
+            "The Fulda Gap was quiet again.")
+    got = labelled(text, ("Fulda", "ORG"), ("Fulda", "GPE"))
+    assert got == {"Fulda Gap": "LOC", "Lachin Corridor": "LOC"}
+    assert {m.canonical for m in consolidate(text, spans(text, ("Fulda", "ORG")))} >= {
+        "Fulda Gap"}
+
+
+def test_a_feature_word_opening_a_sentence_alone_is_not_a_name():
+    text = "The Strait was closed. Gap years are popular."
+    assert labelled(text) == {}
+
+
+def test_a_nuclear_power_plant_is_a_facility_not_its_town():
+    text = ("Inspectors reached the Kursk nuclear power plant on Friday, and the Rivne "
+            "nuclear plant was reconnected. Kursk itself was calm.")
+    got = labelled(text, ("Kursk", "GPE"), ("Kursk", "GPE"))
+    assert got["Kursk nuclear power plant"] == "FAC"
+    assert got["Rivne nuclear plant"] == "FAC"
+    assert got["Kursk"] == "GPE"
+
+
+# -- bodies ------------------------------------------------------------------------------
+
+def test_a_name_in_apposition_to_a_company_noun_is_a_body():
+    text = ("Repairs depend on Ukrhydroenergo, the state hydropower operator, officials "
+            "said. Naftogaz, the state energy company, said it had paid.")
+    got = labelled(text, ("Ukrhydroenergo", "PERSON"))
+    assert got == {"Ukrhydroenergo": "ORG", "Naftogaz": "ORG"}
+
+
+def test_a_possessive_role_or_an_opening_place_is_not_a_body():
+    text = ("Halvorsen, the company's chief executive, resigned. In Kaunas, the company "
+            "said output fell.")
+    got = labelled(text, ("Halvorsen", "PERSON"), ("Kaunas", "GPE"))
+    assert got == {"Halvorsen": "PERSON", "Kaunas": "GPE"}
+
+
+def test_however_opening_a_sentence_is_not_a_body():
+    text = "However, the company, which denies wrongdoing, said it would appeal."
+    assert labelled(text) == {}
+
+
+def test_the_daily_before_a_name_makes_it_a_newspaper():
+    text = "The admiral told the daily Sozcu that the straits stay closed."
+    assert labelled(text, ("Sozcu", "PERSON"))["Sozcu"] == "ORG"
+
+
+def test_capitalised_words_after_its_ending_in_a_body_word_are_a_body():
+    text = "The bloc will pay through its Rapid Response Mechanism, the union said."
+    assert labelled(text) == {"Rapid Response Mechanism": "ORG"}
+
+
+# -- events and capitalised common words -------------------------------------------------
+
+def test_a_name_in_apposition_to_an_exercise_is_an_event():
+    text = ("The drills coincide with Northern Shield 2024, a ten-day exercise in which "
+            "marines land on beaches.")
+    got = labelled(text, ("Northern Shield 2024", "PRODUCT"))
+    assert got == {"Northern Shield 2024": "EVENT"}
+
+
+def test_an_exercise_host_in_apposition_stays_a_place():
+    text = "Troops arrived in Tapa, a frequent exercise host area."
+    assert labelled(text, ("Tapa", "GPE"))["Tapa"] == "GPE"
+
+
+@pytest.mark.parametrize("word", ["Millions", "Thousands", "Dozens"])
+def test_a_quantity_word_opening_a_sentence_is_not_a_name(word):
+    text = f"{word} of residents fled. {word} in Kherson had no water."
+    assert labelled(text, (word, "ORG"), (word, "ORG"), ("Kherson", "GPE")) == {
+        "Kherson": "GPE"}
