@@ -154,6 +154,8 @@ def season_value(anchor: date | None, season: str, offset: int | None, tense: st
             year -= 1
         if current == "WI" and season == "WI" and anchor.month == 12:
             year = anchor.year
+    elif offset == 1 and season == "WI" and _MONTH_SEASON[anchor.month] != "WI":
+        pass  # "next winter" in June is the one starting this December, labelled this year
     else:
         year += offset
     return f"{year:04d}-{season}"
@@ -253,6 +255,8 @@ def _word_tense(words: list[str], i: int) -> str | None:
             return None  # "will be held": the auxiliary carries the tense
         if w not in _PAST_WORDS and prev in _BEFORE_ADJECTIVE:
             return None  # "a still unspecified date", "the revised plan": an adjective
+        if w not in _PAST_WORDS and nxt == "by" and not _is_amount(words, i + 2):
+            return None  # "a dinner hosted by the king": a participle; "rose by 5%" is not
         return "past"
     if w in _SCHEDULED_S or (w in _SCHEDULED_BARE and prev and prev not in _NOT_BEFORE_BARE
                              and not prev.endswith("'s")):
@@ -260,6 +264,16 @@ def _word_tense(words: list[str], i: int) -> str | None:
     if w in _PRESENT_WORDS:
         return "present"
     return None
+
+
+def _is_amount(words: list[str], i: int) -> bool:
+    """Whether words[i] opens an amount ("increased by 40 percent", "by a third"); the
+    tokens hold letters only, so a figure shows as a gap: the next word is "percent"."""
+    return i >= len(words) or words[i] in _AMOUNT_WORDS
+
+
+_AMOUNT_WORDS = _words("percent per a an one two three four five six seven eight nine ten "
+                       "half third quarter nearly almost about around more less some")
 
 
 def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:

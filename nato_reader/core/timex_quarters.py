@@ -35,8 +35,9 @@ def _quarter(m, ctx):
             return ("DATE", f"XXXX-Q{q}")
         year = ctx.anchor.year
         if rel in ("year-earlier", "year-ago", "comparable") or (
-                q > cal.quarter_of(ctx.anchor) and ctx.tense(m) == "past"):
-            year -= 1
+                q > cal.quarter_of(ctx.anchor) and (ctx.tense(m) == "past" or (
+                    not rel and _RESULTS_AFTER.match(ctx.text, m.end())))):
+            year -= 1  # a quarter still ahead has no results yet: last year's
     det = re.match(r"(?:the|its|their)\s+", m.group(0), re.IGNORECASE)
     if det and not m["rel"] and ctx.text.startswith("-", m.end("ord")) and _NOUN_AFTER.match(
             ctx.text, m.end()):
@@ -45,6 +46,8 @@ def _quarter(m, ctx):
     return ("DATE", f"{year:04d}-Q{q}")
 
 
+_RESULTS_AFTER = re.compile(r"\s+(?:results|earnings|figures|numbers|profits?|loss|losses|"
+                            r"sales|revenues?|report)\b")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|in|ended|ending|and|or|to|for|on|at|that|when|as|"
                         r"was|were|is|with|from)\b)[a-z]")
 

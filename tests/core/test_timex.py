@@ -495,3 +495,18 @@ def test_holidays_around_easter(text, expected):
 )
 def test_a_clock_time_falls_on_the_day_the_story_tells(text, expected):
     assert tag_timexes(text, date(2023, 6, 14))[-1].value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a participle before "by" marks no tense: the future "will attend" decides
+        ("Zelenskiy will attend a dinner hosted by the king but not the session on "
+         "Wednesday.", "2025-06-25"),
+        # "increased by 5 percent" is the verb itself, in the past
+        ("Prices increased by 5 percent on Wednesday.", "2025-06-18"),
+    ],
+)
+def test_a_participle_before_by_is_not_a_past_tense(text, value):
+    got = [t.value for t in tag_timexes(text, date(2025, 6, 23)) if t.text == "Wednesday"]
+    assert got == [value]

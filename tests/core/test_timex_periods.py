@@ -45,3 +45,30 @@ def test_two_quarters_of_a_year_are_its_half(text, expected):
 def test_the_year_earlier_months_are_a_duration():
     text = "Net income for the year-earlier nine months included a one-time gain."
     assert first(text) == ("the year-earlier nine months", "DURATION", "P9M")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rheinmetall reports fourth-quarter results on March 12.",
+         "2024-Q4"),  # results come after a quarter: in March, last year's
+        ("Analysts expect third-quarter earnings to beat forecasts.", "2024-Q3"),
+        ("Sales should rise in the fourth quarter.", "2025-Q4"),  # no results: ahead
+        ("Output will rise in the first quarter.", "2025-Q1"),  # the current quarter
+    ],
+)
+def test_the_results_of_a_quarter_still_ahead_are_last_years(text, value):
+    assert first(text, date(2025, 3, 3))[2] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Next winter will be the real test.", date(2025, 6, 12), "2025-WI"),
+        ("Next winter will be the real test.", date(2025, 12, 12), "2026-WI"),
+        ("Last winter was mild.", date(2025, 6, 12), "2024-WI"),
+        ("Next spring the work starts.", date(2025, 6, 12), "2026-SP"),
+    ],
+)
+def test_next_winter_is_the_one_that_starts_in_december(text, anchor, value):
+    assert first(text, anchor)[2] == value
