@@ -6,7 +6,8 @@ acronyms (which entities._link_short_forms links). General news conventions:
 - a person may be named in full only inside a named place or body ("the Harry S.
   Truman Library", then "Truman");
 - an organisation is shortened to its last words ("the Security Council" after "the
-  U.N. Security Council") when only one organisation in the text ends with them;
+  U.N. Security Council", "the Commission" after "the European Commission") when only
+  one organisation in the text ends with them;
 - a company is named without its legal form ("Crane" after "Crane Co."), whatever type
   the model gave the short name ("Milton Roy" after "Milton Roy Corp." is no person),
   or by its first words ("Compaq" after "Compaq Computer Corp.", "Mesa" after "Mesa
@@ -83,6 +84,7 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
     # text naming one body thousands of times stays linear.
     org_names: dict[str, set[tuple[tuple[str, ...], str]]] = {}
     companies: dict[str, set[tuple[tuple[str, ...], str]]] = {}  # (without legal form, name)
+    heading: dict[str, set[str]] = {}  # head noun -> names it heads but does not end
     for c in cands:
         words = tuple(c.surface(text).split())
         if len(words) < 2:
@@ -102,6 +104,8 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
                 honoured.setdefault(person[-1], set()).add(" ".join(person))
         if c.label == "ORG":
             org_names.setdefault(words[-1], set()).add((words, _name(c, text)))
+            for word in set(words[:-1]) & INSTITUTION_HEADS:  # "Council of the EU"
+                heading.setdefault(word, set()).add(_name(c, text))
     for c in cands:
         if c.canonical is not None or c.locked:
             continue
@@ -114,12 +118,21 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
                     or (honoured.get(words[0]) if len(words) == 1 else None) or set())
             if len(full) == 1:
                 c.canonical, c.locked = next(iter(full)), True
-        elif c.label == "ORG" and len(words) >= 2:
+        elif c.label == "ORG" and (len(words) >= 2 or _head_after_the(text, c, words)):
             longer = {name for key, name in org_names.get(words[-1], ())
                       if len(key) > len(words) and key[-len(words):] == words}
+            if len(words) == 1:
+                longer |= heading.get(words[0], set())
             if len(longer) == 1:
                 c.canonical, c.locked = longer.pop(), True
     _same_surface_same_entity(text, cands)
+
+
+def _head_after_the(text: str, c: Candidate, words: tuple[str, ...]) -> bool:
+    """"the Commission" after "the European Commission": an institution's head noun
+    alone, after "the", is the one body in the text it heads."""
+    return (len(words) == 1 and words[0] in INSTITUTION_HEADS
+            and text[max(0, c.start - 4):c.start].lower() == "the ")
 
 
 def _same_surface_same_entity(text: str, cands: list[Candidate]) -> None:

@@ -53,6 +53,9 @@ KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", 
 DESIGNATION = re.compile(r" (?:\d[A-Z0-9]{0,4}|[A-Z]{1,2}\d[A-Z0-9]{0,3})\b(?![.,]?\d)"
                           r"(?! (?:days?|weeks?|months?|years?|hours?|percent|per|million|"
                           r"billion|times|people|points|votes|seats|to|of|and|or|in|at)\b)")
+# A sentence's opening word before "the" and a name ("Later the Council ..."); a person
+# keeps it ("Alexander the Great").
+_OPENER_THE = re.compile(r"[A-Z][a-z]+ the (?=[A-Z])")
 _SHIP_PREFIXES = r"(?:HMS|USS|HMCS|HMAS|HMNZS|RFS|TCG|FGS|HNLMS|KRI)"
 _SHIP_PREFIX_BEFORE = re.compile(rf"(?<![\w-]){_SHIP_PREFIXES} $")
 _NAME_SYLLABLE = re.compile(r"-(?!(?:[a-z]+ed|run|made|born|style|era|led|based)\b)[a-z]{2,5}\b")
@@ -144,6 +147,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"'“‘")
+    return not before or before[-1] in ".!?\n"
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
@@ -155,6 +163,9 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
     start, end = trim(text, start, end)
     if end <= start:
         return []
+    if label != "PERSON" and (opener := _OPENER_THE.match(text, start, end)) and (
+            _at_sentence_start(text, start)):
+        start = opener.end()  # "Later the Council of the EU": the name starts after "the"
     if (prefix := _SHIP_PREFIX_BEFORE.search(text, max(0, start - 8), start)):
         start = prefix.start()  # "HMS" before the ship's name the model found
     if label == "PERSON" and (rest := _NAME_SYLLABLE.match(text, end)):

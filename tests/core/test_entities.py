@@ -257,3 +257,24 @@ def test_names_that_may_become_follows_renames_and_merges_through_chains():
     assert names_that_may_become("Jens Stoltenberg", corrections) == {
         "Jens Stoltenberg", "J. Stoltenberg", "Stoltenberg"}
     assert names_that_may_become("Kyiv", corrections) == {"Kyiv"}
+
+
+def test_an_institution_head_after_the_is_the_one_body_it_heads():
+    text = ("The European Commission proposed a fund. The Commission said the money was "
+            "there. The European Council and the Council of the European Union met, and "
+            "the Council agreed nothing.")
+    raw = spans(text, ("European Commission", "ORG"), ("Commission", "ORG"),
+                ("European Council", "ORG"), ("Council of the European Union", "ORG"),
+                ("Council", "ORG"))
+    got = by_text(consolidate(text, raw))
+    assert got["Commission"] == ("ORG", "European Commission")
+    assert got["Council"] == ("ORG", "Council")  # two councils: which one is unsure
+
+
+def test_a_sentence_opener_before_the_is_not_part_of_a_name():
+    text = "Later the Council of Europe met. Alexander the Great was a king."
+    raw = spans(text, ("Later the Council of Europe", "ORG"),
+                ("Alexander the Great", "PERSON"))
+    got = by_text(consolidate(text, raw))
+    assert "Council of Europe" in got and "Later the Council of Europe" not in got
+    assert got["Alexander the Great"][0] == "PERSON"
