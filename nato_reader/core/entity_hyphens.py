@@ -2,7 +2,7 @@
 the name stays a mention of its own in each:
 - a lower-case prefix: "anti-Soviet", "pro-Kremlin", "ex-Yugoslav" (the model often
   misses the name, or takes the prefix into it: "Anti-Castro" as a person);
-- a lower-case suffix: "Soviet-led", "NATO-backed";
+- a lower-case suffix: "Soviet-led", "NATO-backed", "Shahed-type";
 - two names, as a modifier: "the U.N.-Iraq accord", "the Iraq-Kuwait border" -- two
   mentions, unless the compound is itself a known name ("Bosnia-Herzegovina") or an
   identity ("Cuban-Americans": both sides demonyms);
@@ -25,6 +25,8 @@ _COMBINING = re.compile(r"(?<![\w-])(?:Franco|Anglo|Sino|Russo|Indo|Greco|Italo|
 # "Soviet-led", "NATO-backed", "Kremlin-run"; not the syllables of a name ("Suk-yeol")
 _SUFFIX = re.compile(r"-(?:[a-z]+-)*(?:[a-z]+ed|run|made|born|style|era|wide|speaking|bound|"
                      r"like|friendly|held|built|sponsored|funded)$")
+_SUFFIXED_NAME = re.compile(r"(?<![\w-])([A-Z][\w.]*)-(?:[a-z]+ed|type|class|style|made|"
+                            r"run|built|held|era|like|friendly)(?![\w-])")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
@@ -78,13 +80,14 @@ def _known_labels(text: str, cands: list[Candidate], gaz: Gazetteer):
 
 
 def add_prefixed_names(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """"anti-Soviet" where the model found nothing: the known name after the prefix."""
+    """"anti-Soviet", "Shahed-type" where the model found nothing: the known name beside
+    the prefix or suffix."""
     if "-" not in text:
         return cands
     known = _known_labels(text, cands, gaz)
     index = SpanIndex(cands)
     added = []
-    for m in _PREFIXED_NAME.finditer(text):
+    for m in (*_PREFIXED_NAME.finditer(text), *_SUFFIXED_NAME.finditer(text)):
         start, end = m.span(1)
         if m.group(1).endswith(".") and "." not in m.group(1)[:-1]:
             end -= 1  # a full stop: "anti-Soviet."

@@ -56,6 +56,7 @@ DESIGNATION = re.compile(r" (?:\d[A-Z0-9]{0,4}|[A-Z]{1,2}\d[A-Z0-9]{0,3})\b(?![.
 # A sentence's opening word before "the" and a name ("Later the Council ..."); a person
 # keeps it ("Alexander the Great").
 _OPENER_THE = re.compile(r"[A-Z][a-z]+ the (?=[A-Z])")
+_VARIANT = re.compile(r"[A-Z0-9]{1,4}")
 _SHIP_PREFIXES = r"(?:HMS|USS|HMCS|HMAS|HMNZS|RFS|TCG|FGS|HNLMS|KRI)"
 _SHIP_PREFIX_BEFORE = re.compile(rf"(?<![\w-]){_SHIP_PREFIXES} $")
 _NAME_SYLLABLE = re.compile(r"-(?!(?:[a-z]+ed|run|made|born|style|era|led|based)\b)[a-z]{2,5}\b")
@@ -147,6 +148,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_variant_of_product(surface: str, gaz: Gazetteer) -> bool:
+    base, sep, variant = surface.rpartition("-")
+    entry = gaz.lookup(base) if sep and _VARIANT.fullmatch(variant) else None
+    return entry is not None and entry.label == "PRODUCT"
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start].rstrip(" \"'“‘")
     return not before or before[-1] in ".!?\n"
@@ -215,6 +222,8 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         label = "PRODUCT"  # "Leopard 2"; "AIM-9", "S-300", "MiG-29" are weapons, not places
     if _SHIP_PREFIX.match(surface):
         label = "PRODUCT"  # "HMS Grimsby", "USS Gerald R. Ford": a named ship
+    if _is_variant_of_product(surface, gaz):
+        label = "PRODUCT"  # "Iskander-M", "Shahed-136": a known weapon's variant
     if label in ("PERSON", "GPE", "NORP") and _BANK_WORD.fullmatch(surface):
         label = "ORG"  # "Gazprombank", "Sberbank": a bank, not a person
     if label in ("LOC", "GPE", "ORG") and _BASE_END.search(surface):

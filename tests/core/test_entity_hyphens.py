@@ -62,3 +62,11 @@ def test_a_hyphenated_organisation_with_spaces_keeps_its_prefix():
     text = "The Anti-Fraud Office reported to Norway."
     got = found(text, ("The Anti-Fraud Office", "ORG"), ("Norway", "GPE"))
     assert ("Anti-Fraud Office", "ORG", "Anti-Fraud Office") in got
+
+
+def test_a_known_name_before_a_suffix_is_found_where_the_model_saw_nothing():
+    gaz = Gazetteer({"entities": [{"name": "Shahed", "label": "PRODUCT"}]})
+    text = "Russia launched 58 Shahed-type drones and EU-funded shelters were hit."
+    got = [(m.text, m.label) for m in consolidate(text, [], gaz)]
+    assert got == [("Shahed", "PRODUCT")]  # "EU" is not a name this gazetteer knows
+    assert ("EU", "ORG", "European Union") in found("The EU-funded shelters stood.")

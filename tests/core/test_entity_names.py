@@ -353,3 +353,16 @@ def test_ship_prefixes_hyphenated_given_names_and_exercises_with_a_year():
     assert rows(text, raw, GAZ_PLACES) == {
         ("HMS Fjord", "PRODUCT", "HMS Fjord"), ("Oslo", "GPE", "Oslo"),
         ("Park Ji-won", "PERSON", "Park Ji-won"), ("Nordlys", "EVENT", "Nordlys")}
+
+
+def test_an_exercise_runs_on_through_its_edition_and_a_unit_starts_at_its_number():
+    gaz = Gazetteer({"entities": [{"name": "BALTOPS", "label": "EVENT"},
+                                  {"name": "Iskander", "label": "PRODUCT"}]})
+    text = ("BALTOPS 24 began with 50 ships. The 2nd Marine Division joined. In BALTOPS "
+            "20 ships sailed. Two Iskander-M missiles hit the 3rd floor of the Parliament.")
+    raw = spans(text, ("BALTOPS", "GPE"), ("Marine Division", "ORG"), ("BALTOPS", "GPE"),
+                ("Iskander-M", "ORG"), ("Parliament", "ORG"))
+    assert rows(text, raw, gaz) == {
+        ("BALTOPS 24", "EVENT", "BALTOPS 24"), ("BALTOPS", "EVENT", "BALTOPS"),
+        ("2nd Marine Division", "ORG", "2nd Marine Division"),
+        ("Iskander-M", "PRODUCT", "Iskander-M"), ("Parliament", "ORG", "Parliament")}
