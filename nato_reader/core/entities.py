@@ -37,9 +37,9 @@ from nato_reader.core import entity_context as ctx
 from nato_reader.core import entity_hyphens as hyphens
 from nato_reader.core import entity_names as names
 from nato_reader.core.corrections import EntityRow, apply_corrections, entity_rows
+from nato_reader.core.entity_designations import extend_designations
 from nato_reader.core.entity_links import link_partial_names
 from nato_reader.core.entity_rules import (
-    DESIGNATION,
     ENTITY_LABELS,
     TITLE_WORDS,
     Candidate,
@@ -74,7 +74,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = ctx.join_institutions(text, cands)
     named = gaz.named_in(text)
     cands = _add_gazetteer_matches(text, cands, gaz, named)
-    _extend_designations(text, cands, gaz)
+    extend_designations(text, cands, gaz)
     cands = hyphens.add_prefixed_names(text, cands, gaz)
     cands = hyphens.add_compound_demonyms(text, cands, gaz)
     cands = hyphens.add_model_codes(text, cands)
@@ -107,37 +107,6 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     use_article_spelling(text, cands, gaz)  # last: the steps above key on gazetteer names
     return tuple(Mention(c.start, c.end, text[c.start:c.end], c.label, c.canonical)
                  for c in sorted(cands, key=lambda c: c.start))
-
-
-def _extend_designations(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
-    """"Leopard 2A8": a known product's name runs on through its variant's designation;
-    "BALTOPS 24", "Zapad 2021": an exercise's name through its edition's year; "2nd
-    Marine Division": a unit's name starts at its number."""
-    for i, c in enumerate(cands):
-        if c.label == "ORG" and (number := _UNIT_NUMBER.search(text, max(0, c.start - 8),
-                                                                 c.start)):
-            if _UNIT_HEAD.search(text, c.start, c.end) and (
-                    i == 0 or cands[i - 1].end <= number.start()):
-                c.start, c.canonical = number.start(), None
-            continue
-        known = gaz.lookup(c.surface(text))
-        label = known.label if known is not None else c.label
-        pattern = {"PRODUCT": DESIGNATION, "EVENT": _EDITION}.get(label)
-        if pattern is None or not (more := pattern.match(text, c.end)):
-            continue
-        if i + 1 < len(cands) and cands[i + 1].start < more.end():
-            continue
-        c.end, c.canonical = more.end(), None
-        if known is not None:
-            c.label, c.locked = label, True  # the edition of a known exercise is one too
-
-
-_EDITION = re.compile(r" (?:19|20)?\d\d(?![\w%-]|[.,]\d| (?:percent|troops|soldiers|ships|"
-                      r"aircraft|nations|countries|allies)\b)")
-_UNIT_NUMBER = re.compile(r"(?<![\w-])\d{1,3}(?:st|nd|rd|th) $")
-_UNIT_HEAD = re.compile(r"\b(?:Division|Brigade|Regiment|Battalion|Fleet|Army|Corps|Squadron|"
-                        r"Wing|Group|Company|Mechanised|Mechanized|Infantry|Airborne|Marine|"
-                        r"Armoured|Armored)\b")
 
 
 def _name_from_gazetteer(text: str, c: Candidate, gaz: Gazetteer, named: set[str]) -> None:
