@@ -242,6 +242,10 @@ def _peel_head(text, tokens, label, gaz):
     """Peel titles, and known places or demonyms standing before them, off a span's head."""
     out: list[Candidate] = []
     rest = list(tokens)
+    if len(rest) == 2:  # "Kosovo Serbs", "Moldova Russians": a place, then a people
+        place, people = (gaz.lookup(text[s:e]) for s, e in rest)
+        if place and people and (place.label, people.label) == ("GPE", "NORP"):
+            return [], [Candidate(*rest[0], "GPE"), Candidate(*rest[1], "NORP")]
     if label != "PERSON":
         # other types: only "demonym + title words" ("British Defence") is peeled;
         # "Russian Defence Ministry" is a real organisation and stays whole.

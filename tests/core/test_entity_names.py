@@ -366,3 +366,11 @@ def test_an_exercise_runs_on_through_its_edition_and_a_unit_starts_at_its_number
         ("BALTOPS 24", "EVENT", "BALTOPS 24"), ("BALTOPS", "EVENT", "BALTOPS"),
         ("2nd Marine Division", "ORG", "2nd Marine Division"),
         ("Iskander-M", "PRODUCT", "Iskander-M"), ("Parliament", "ORG", "Parliament")}
+
+
+def test_a_place_before_a_people_is_two_mentions():
+    text = "Ruritania Norwegians blocked the road, and Norway Day was quiet."
+    raw = spans(text, ("Ruritania Norwegians", "PERSON"), ("Norway Day", "EVENT"))
+    assert rows(text, raw, GAZ_PLACES) == {("Ruritania", "GPE", "Ruritania"),
+                                           ("Norwegians", "NORP", "Norwegian"),
+                                           ("Norway Day", "EVENT", "Norway Day")}
