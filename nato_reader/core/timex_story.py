@@ -4,7 +4,8 @@ A clock time with no day of its own ("The gunman opened fire at 3 p.m.", "trader
 in the morning") is placed on the last day the text named before it, if that day is in
 the same sentence or the sentence is in the past tense (a report of what happened then);
 otherwise, or when the text named no day, on the publication day. "Overnight" is the
-night before that day ("Shares fell Friday ... hit by overnight losses in Asia").
+night before that day ("Shares fell Friday ... hit by overnight losses in Asia"), or the
+night of its evening ("Wednesday evening ... overnight").
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def place_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
             value = value[2:]
             if _on_story_day(text, t, last_day):
                 day = last_day.value[:10]
-                if night_before:
+                # the night before the story's day; after its evening, that evening's night
+                if night_before and last_day.value[10:] not in ("TEV", "TNI"):
                     day = cal.fmt_day(cal.date.fromisoformat(day) - cal.timedelta(days=1))
                 value = day + value[value.index("T"):]
         elif _DAY.match(value):

@@ -46,6 +46,9 @@ def test_the_morning_is_the_morning_of_the_story_day(text, expected):
         ("Tokyo shares slid on Wednesday, hit by overnight losses on Wall Street.",
          "2022-03-22TNI"),
         ("Tokyo shares slid, hit by overnight losses on Wall Street.", "2022-03-24TNI"),
+        # after the story's evening, "overnight" is that evening's night
+        ("Sirens sounded on Wednesday evening. Drones struck the city overnight.",
+         "2022-03-23TNI"),
     ],
 )
 def test_overnight_is_the_night_before_the_story_day(text, expected):
