@@ -39,6 +39,7 @@ from nato_reader.core import entity_names as names
 from nato_reader.core.corrections import EntityRow, apply_corrections, entity_rows
 from nato_reader.core.entity_designations import extend_designations
 from nato_reader.core.entity_links import link_partial_names
+from nato_reader.core.entity_lone_names import places_for_lone_persons
 from nato_reader.core.entity_rules import (
     ENTITY_LABELS,
     TITLE_WORDS,
@@ -99,6 +100,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     ctx.events_by_context(text, cands)
     # 5. Drop common nouns, then find the model's misses of the names now known.
     cands = ctx.drop_capitalised_nouns(text, cands)
+    places_for_lone_persons(text, cands, gaz)
     cands = _propagate(text, cands)
     for c in cands:
         if c.canonical is None:

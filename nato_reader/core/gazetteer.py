@@ -48,9 +48,8 @@ class Gazetteer:
         self._families: dict[str, set[str]] | None = None  # canonical -> names, when asked
         self._load(data)
         names = sorted(self.entries, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
-        )
+        alternatives = "|".join(re.escape(n) for n in names) or r"(?!)"  # none: no match
+        self._pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
     def _add(self, surface: str, entry: Entry) -> None:
         self.entries.setdefault(surface, entry)  # the first (most specific) definition wins

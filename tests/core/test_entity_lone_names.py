@@ -1,0 +1,36 @@
+"""One-word "persons" that the text gives no sign of being people are places."""
+
+from __future__ import annotations
+
+from nato_reader.core.entities import consolidate
+from nato_reader.core.gazetteer import Gazetteer
+from tests_helpers import spans
+
+GAZ = Gazetteer({"entities": [], "given_names": ["Olena"]})
+
+
+def labels(text, *raw) -> dict[str, str]:
+    return {m.text: m.label for m in consolidate(text, spans(text, *raw), GAZ)}
+
+
+def test_a_one_word_person_with_no_sign_of_a_person_is_a_place():
+    text = ("Ferries left Visby's harbour for Nynashamn. Tankers from Primorsk sailed on, "
+            "and marines landed on Uto, an island south of the capital.")
+    got = labels(text, ("Visby", "PERSON"), ("Nynashamn", "PERSON"), ("Primorsk", "PERSON"),
+                 ("Uto", "PERSON"))
+    assert got == {"Visby": "GPE", "Nynashamn": "GPE", "Primorsk": "GPE", "Uto": "LOC"}
+
+
+def test_signs_of_a_person_keep_it_a_person():
+    text = ("Kurti told reporters the attack was planned. Hrim, 34, said the drones flew "
+            "at night. Dr. Varga agreed, and Olena waited. Lindqvist, a coast guard "
+            "officer, and Sandor's wife spoke.")
+    got = labels(text, ("Kurti", "PERSON"), ("Hrim", "PERSON"), ("Varga", "PERSON"),
+                 ("Olena", "PERSON"), ("Lindqvist", "PERSON"), ("Sandor", "PERSON"))
+    assert set(got.values()) == {"PERSON"}
+
+
+def test_a_surname_of_a_full_name_in_the_text_stays_a_person():
+    text = "Anna Wieslander spoke first. Later, Wieslander's report was published."
+    got = labels(text, ("Anna Wieslander", "PERSON"), ("Wieslander", "PERSON"))
+    assert got["Wieslander"] == "PERSON"
