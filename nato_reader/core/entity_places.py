@@ -5,11 +5,10 @@ Each is a general convention of English news prose:
 - after "near" or "the village of" a capitalised word is a place, even one the model
   missed ("near Tokmak");
 - a "person" after "through the", "across the" is a waterway or another feature (LOC),
-  and so is a name coordinated with it ("the Bosphorus and the Dardanelles"), a name
-  before "river" or "delta", and a "person" before "ports" ("Danube ports");
+  and so is a name coordinated with it ("the Bosphorus and the Dardanelles"), and a
+  "person" before "river", "delta" or "ports" ("Danube ports");
 - where people meet, live or train is a place ("meeting in Tiraspol", "a training
-  ground in Orzysz"), and so is a name before "border crossing", and a "person" listed
-  after a place ("to Warsaw and Rzeszow");
+  ground in Orzysz"), and so is a name before "border crossings";
 - a sentence that opens "Energoatom, the state operator, ..." names a body, and so do
   capitalised words after "its" that end in a word like "Mechanism" or "Agency".
 """
@@ -35,18 +34,14 @@ _MOTION = (r"(?:through|across|along|cross|crossed|crosses|crossing|into|via|up|
 _THE_FEATURE = re.compile(rf"(?<![\w-]){_MOTION} the ({_NAME})(?: and the ({_NAME}))?"
                           r"(?![\w'’-]| [A-Z])")
 _FEATURE_AFTER = re.compile(r" (?:river|delta|estuary|basin|valley|coast|coastline|ports)\b")
-_RIVER_BEFORE = re.compile(r"\bthe (?:River|river) $")
 # where people gather, live or train: "meeting in Tiraspol", "a training ground in Orzysz"
 _GATHER_IN = re.compile(
     r"\b(?:meet|meets|meeting|met|based|headquartered|stationed|deployed|gathered|arrived|"
     r"born|lives|lived|living|ground|range|base|summit|talks|protests?|residents|fighting|"
     r"clashes) in $")
-_NEAR = re.compile(r"\b(?:near|outside) $")
 # "border" needed: "Taliban checkpoints" are a group's
 _CROSSING_AFTER = re.compile(rf"(?: (?:and|or) {_NAME})? (?:border (?:crossings?|checkpoints?|"
                              r"posts?)|crossing points?)\b")
-_PLACE_LIST_BEFORE = re.compile(r"\b(?:in|to|from|near|between|towards?) $")
-_ACTS_AFTER = re.compile(r" (?:said|says|told|met|greeted|added|has|had|is|was|will|would)\b")
 BODY_NOUNS = (r"(?:operator|company|firm|utility|newspaper|daily|broadcaster|agency|"
               r"manufacturer|maker|producer|conglomerate|lender|insurer|airline|exporter|"
               r"importer|supplier|contractor|regulator|watchdog|monopoly|giant)")
@@ -57,10 +52,6 @@ _BODY_OPENING = re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))({_NAME}), (?:the|a|an) "
 FEATURE_HEADS = (r"(?:Gap|Corridor|Strait|Straits|Pass|Isthmus|Peninsula|Spit|Lagoon|Heights|"
                  r"Plateau|Basin|Delta|Valley|Gulf|Bay)")
 NUCLEAR_PLANT = r"nuclear (?:power )?(?:plant|station)"
-# a feature or a nuclear plant the model missed: "the Lachin Corridor", "the Rivne nuclear
-# plant" (not "The Strait", one word opening a sentence)
-_MISSED_FEATURE = re.compile(rf"(?<![\w-])(?:(?:The|A|An) )?((?:{_NAME} ){{1,2}}"
-                             rf"(?:{FEATURE_HEADS}(?![\w'’-])|{NUCLEAR_PLANT}\b))")
 # words that open a sentence with a comma and are no names ("However, the company, ...")
 _CONNECTIVE_WORDS = """
 However Meanwhile Nevertheless Nonetheless Still Instead Separately Earlier Later Yesterday
@@ -104,9 +95,6 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
                 add(*m.span(2), "LOC")
             elif second[0].label in ("PERSON", "GPE", "ORG") and not second[0].locked:
                 second[0].label, second[0].locked = "LOC", True  # "... and the Dardanelles"
-    for m in _MISSED_FEATURE.finditer(text):
-        if m.group(1).split()[0] not in _NOT_NAMES:
-            add(*m.span(1), "FAC" if m.group(1).endswith(("plant", "station")) else "LOC")
     for m in _BODY_OPENING.finditer(text):
         if m.group(1) not in _CONNECTIVES and not m.group(1).endswith("ly"):
             add(*m.span(1), "ORG")
@@ -119,25 +107,14 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def places_by_neighbours(text: str, cands: list[Candidate]) -> None:
     """Types from the words around a one-word name that nothing above decided."""
-    for i, c in enumerate(cands):
+    for c in cands:
         word = text[c.start:c.end]
         if c.locked or " " in word or text[c.end:c.end + 1] in ("'", "’"):
             continue
-        if c.label == "PERSON" and (_FEATURE_AFTER.match(text, c.end)
-                                    or _RIVER_BEFORE.search(text, max(0, c.start - 12),
-                                                            c.start)):
-            c.label = "LOC"  # "Danube ports", "the river Dnipro"
+        if c.label == "PERSON" and _FEATURE_AFTER.match(text, c.end):
+            c.label = "LOC"  # "Danube ports", "the Tisza delta"
         elif c.label in ("PERSON", "ORG") and (
                 _GATHER_IN.search(text, max(0, c.start - 16), c.start)
-                or _NEAR.search(text, max(0, c.start - 8), c.start)
-                or _CROSSING_AFTER.match(text, c.end)
-                or (c.label == "PERSON" and i and _after_listed_place(text, cands[i - 1], c))):
+                or _CROSSING_AFTER.match(text, c.end)):
             c.label = "GPE"
 
-
-def _after_listed_place(text: str, prev: Candidate, c: Candidate) -> bool:
-    """"to Warsaw and Rzeszow": a name listed after a place that follows a preposition."""
-    return (prev.label == "GPE" and text[prev.end:c.start] in (" and ", " or ", ", ")
-            and not _ACTS_AFTER.match(text, c.end)
-            and _PLACE_LIST_BEFORE.search(text, max(0, prev.start - 10), prev.start)
-            is not None)

@@ -36,9 +36,11 @@ def test_where_people_meet_or_train_is_a_place():
 
 
 def test_a_company_one_invests_in_stays_a_company():
-    text = "Pension funds bought shares in Uniper, and talks with Scholz in Berlin went on."
-    got = labelled(text, ("Uniper", "ORG"), ("Scholz", "PERSON"), ("Berlin", "GPE"))
-    assert got == {"Uniper": "ORG", "Scholz": "PERSON", "Berlin": "GPE"}
+    text = ("Pension funds bought shares in Uniper, stakes held in Vattenfall rose, and "
+            "talks with Scholz in Berlin went on.")
+    got = labelled(text, ("Uniper", "ORG"), ("Vattenfall", "ORG"), ("Scholz", "PERSON"),
+                   ("Berlin", "GPE"))
+    assert got == {"Uniper": "ORG", "Vattenfall": "ORG", "Scholz": "PERSON", "Berlin": "GPE"}
 
 
 def test_a_possessive_after_in_is_not_a_place():
@@ -46,18 +48,11 @@ def test_a_possessive_after_in_is_not_a_place():
     assert labelled(text, ("Kallas", "PERSON"))["Kallas"] == "PERSON"
 
 
-def test_names_before_border_crossings_are_places():
-    text = "Guards closed the Kuznica and Bobrowniki border crossings overnight."
-    got = labelled(text, ("Kuznica", "ORG"), ("Bobrowniki", "PERSON"))
-    assert got == {"Kuznica": "GPE", "Bobrowniki": "GPE"}
-
-
-def test_a_person_listed_after_a_place_is_a_place_but_not_after_a_person():
-    text = "The convoy drove to Lublin and Zamosc. Tusk met Macron and Sunak in Paris."
-    got = labelled(text, ("Lublin", "GPE"), ("Zamosc", "PERSON"), ("Tusk", "PERSON"),
-                   ("Macron", "PERSON"), ("Sunak", "PERSON"), ("Paris", "GPE"))
-    assert got["Zamosc"] == "GPE"
-    assert got["Sunak"] == "PERSON"
+def test_names_before_border_crossings_are_places_but_not_before_checkpoints():
+    text = ("Guards closed the Kuznica and Bobrowniki border crossings overnight. "
+            "Hezbollah checkpoints stayed.")
+    got = labelled(text, ("Kuznica", "ORG"), ("Bobrowniki", "PERSON"), ("Hezbollah", "ORG"))
+    assert got == {"Kuznica": "GPE", "Bobrowniki": "GPE", "Hezbollah": "ORG"}
 
 
 # -- waterways and features --------------------------------------------------------------
@@ -69,39 +64,43 @@ def test_a_person_after_through_the_is_a_waterway_and_so_is_its_partner():
     assert got == {"Oresund": "LOC", "Kattegat": "LOC"}
 
 
-def test_a_person_after_the_without_a_preposition_of_movement_stays():
-    text = "Officials praised the Mayor. They thanked Hodges for the Brussels talks."
-    got = labelled(text, ("Hodges", "PERSON"), ("Brussels", "GPE"))
+def test_a_person_after_to_the_or_without_a_preposition_of_movement_is_no_waterway():
+    text = "He wrote to the Halloran about it. They thanked Hodges for the Brussels talks."
+    got = labelled(text, ("Halloran", "PERSON"), ("Hodges", "PERSON"), ("Brussels", "GPE"))
+    assert got["Halloran"] != "LOC"  # "to the Times" may be a newspaper: no feature
     assert got["Hodges"] == "PERSON"
 
 
-def test_a_person_before_ports_or_delta_is_a_feature():
-    text = "Drones hit Prut ports again, and floods reached the Tisza delta."
-    got = labelled(text, ("Prut", "PERSON"), ("Tisza", "PERSON"))
-    assert got == {"Prut": "LOC", "Tisza": "LOC"}
+def test_a_person_before_ports_or_delta_is_a_feature_but_not_before_port_staff():
+    text = ("Drones hit Prut ports again, and floods reached the Tisza delta. "
+            "Halloran praised port workers.")
+    got = labelled(text, ("Prut", "PERSON"), ("Tisza", "PERSON"), ("Halloran", "PERSON"))
+    assert got == {"Prut": "LOC", "Tisza": "LOC", "Halloran": "PERSON"}
 
 
 def test_a_name_with_a_feature_word_is_that_feature():
     text = ("Tanks massed near the Fulda Gap. Traffic through the Lachin Corridor stopped. "
-            "The Fulda Gap was quiet again.")
-    got = labelled(text, ("Fulda", "ORG"), ("Fulda", "GPE"))
-    assert got == {"Fulda Gap": "LOC", "Lachin Corridor": "LOC"}
-    assert {m.canonical for m in consolidate(text, spans(text, ("Fulda", "ORG")))} >= {
-        "Fulda Gap"}
+            "The Fulda Gap was quiet, and Fulda itself was calm.")
+    got = consolidate(text, spans(text, ("Fulda", "ORG"), ("Lachin", "PERSON"),
+                                  ("Fulda", "GPE"), ("Fulda", "GPE")))
+    assert [(m.text, m.label, m.canonical) for m in got] == [
+        ("Fulda Gap", "LOC", "Fulda Gap"), ("Lachin Corridor", "LOC", "Lachin Corridor"),
+        ("Fulda Gap", "LOC", "Fulda Gap"), ("Fulda", "GPE", "Fulda")]
 
 
-def test_a_feature_word_opening_a_sentence_alone_is_not_a_name():
-    text = "The Strait was closed. Gap years are popular."
-    assert labelled(text) == {}
+def test_a_lower_case_feature_word_is_not_part_of_the_name():
+    text = "The Fulda gap between the hills is narrow."
+    assert labelled(text, ("Fulda", "GPE")) == {"Fulda": "GPE"}
 
 
 def test_a_nuclear_power_plant_is_a_facility_not_its_town():
     text = ("Inspectors reached the Kursk nuclear power plant on Friday, and the Rivne "
             "nuclear plant was reconnected. Kursk itself was calm.")
-    got = labelled(text, ("Kursk", "GPE"), ("Kursk", "GPE"))
+    got = labelled(text, ("Kursk", "GPE"), ("Rivne", "PERSON"), ("Kursk", "GPE"))
     assert got["Kursk nuclear power plant"] == "FAC"
     assert got["Rivne nuclear plant"] == "FAC"
     assert got["Kursk"] == "GPE"
+    assert labelled("The Kursk plant was shelled.", ("Kursk", "GPE")) == {"Kursk": "GPE"}
 
 
 # -- bodies ------------------------------------------------------------------------------
