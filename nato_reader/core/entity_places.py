@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import re
 
-from nato_reader.core.entity_rules import Candidate, SpanIndex
+from nato_reader.core.entity_rules import TITLE_WORDS, Candidate, SpanIndex
 
-_NAME = r"[A-Z][^\W\d_]*(?:['’-][A-Za-z]\w*)?"
+_NAME = r"[A-Z][^\W\d_]*(?:-[A-Za-z]\w*|['’](?!s\b)[A-Za-z]\w*)?"  # "Ust-Luga", not "X's"
 _CALENDAR = """
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter The A An
 """
 _NOT_NAMES = frozenset(_CALENDAR.split())
-# "near Tokmak", "the village of Przewodów": one or two capitalised words
+# "near Tokmak", "the village of Przewodów": one or two capitalised words, the whole name
 _PLACE_AFTER = re.compile(rf"(?<![\w-])(?:near|the (?:town|city|village|port) of) "
-                          rf"({_NAME}(?: {_NAME})?)(?![\w'’-])")
+                          rf"({_NAME}(?: {_NAME})?)(?![\w'’-]| [A-Z])")
+_FEATURE_FIRST = frozenset({"Lake", "Mount", "Cape", "River", "Gulf", "Mountains"})
 # ("to the Times" may be a newspaper the model took for a person: no "to", "from", "on")
 _MOTION = (r"(?:through|across|along|cross|crossed|crosses|crossing|into|via|up|down|over|"
            r"beyond|past|near)")
@@ -80,8 +81,9 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
             added.append(Candidate(start, end, label, locked=True))
 
     for m in _PLACE_AFTER.finditer(text):
-        if m.group(1).split()[0] not in _NOT_NAMES:
-            add(*m.span(1), "GPE")
+        words = m.group(1).split()
+        if words[0] not in _NOT_NAMES and not any(w in TITLE_WORDS for w in words):
+            add(*m.span(1), "LOC" if words[0] in _FEATURE_FIRST else "GPE")
     for m in _THE_FEATURE.finditer(text):
         first = index.overlapping(*m.span(1))
         if (len(first) != 1 or (first[0].start, first[0].end) != m.span(1)

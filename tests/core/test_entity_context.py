@@ -23,6 +23,16 @@ def test_a_missed_name_after_near_or_the_village_of_is_a_place():
     assert got["Dołhobyczów"] == "GPE"
 
 
+def test_after_near_a_title_a_possessive_or_a_longer_name_adds_nothing():
+    text = ("A drone fell near Prime Minister Halvorsen's residence, near Kupiansk's "
+            "outskirts and near Nowa Wies Gorna village.")
+    assert labelled(text) == {}
+
+
+def test_a_lake_after_near_is_a_feature():
+    assert labelled("The blast was near Lake Vygozero.") == {"Lake Vygozero": "LOC"}
+
+
 def test_a_month_or_weekday_after_near_is_not_a_place():
     text = "The talks are due near Christmas, and a vote near Monday is unlikely."
     assert labelled(text) == {}
