@@ -249,13 +249,17 @@ def drop_capitalised_nouns(text: str, cands: list[Candidate]) -> list[Candidate]
 
 
 class _WordIndex:
-    """The text's lower-case words, and where each capitalised word stands: read once."""
+    """The text's lower-case words, and the capitalised words it writes inside a sentence:
+    read once (asking per mention where else its word stands was quadratic in a long
+    text that repeats it)."""
 
     def __init__(self, text: str) -> None:
         self.lower = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
-        self.capitalised: dict[str, list[int]] = {}
+        self.mid_sentence: set[str] = set()
         for m in re.finditer(r"(?<![\w-])[A-Z][a-z]+(?![\w-])", text):
-            self.capitalised.setdefault(m.group(), []).append(m.start())
+            if m.group() not in self.mid_sentence and not _SENTENCE_START.search(
+                    text, max(0, m.start() - 6), m.start()):
+                self.mid_sentence.add(m.group())
 
 
 def _common_noun(text: str, c: Candidate, words: _WordIndex) -> bool:
@@ -267,8 +271,7 @@ def _common_noun(text: str, c: Candidate, words: _WordIndex) -> bool:
         return False
     if word.lower() not in words.lower or _ACTS_AFTER.match(text, c.end):
         return False
-    return all(_SENTENCE_START.search(text, max(0, p - 6), p)
-               for p in words.capitalised.get(word, ()))
+    return word not in words.mid_sentence
 
 
 def persons_by_role(text: str, cands: list[Candidate]) -> None:
