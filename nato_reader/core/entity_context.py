@@ -63,7 +63,8 @@ _VESSEL_AFTER = re.compile(rf"(?: |, an? (?:[\w-]+ ){{0,3}})(?:(?:bulk|cargo|oil
                            rf"container) )?{_VESSELS}\b")
 _VESSEL_BEFORE = re.compile(rf"\b(?:the|a) (?:[\w-]+ ){{0,2}}{_VESSELS} $")
 # "the Suwalki Gap", "the Lachin Corridor": a name with the generic word of a feature
-_FEATURE_HEAD = re.compile(rf" {places.FEATURE_HEADS}(?![\w'’-])")
+# (the whole name: not "Silicon Valley" of "Silicon Valley Bank")
+_FEATURE_HEAD = re.compile(rf" {places.FEATURE_HEADS}(?![\w'’-]| [A-Z])")
 _NUCLEAR_PLANT = re.compile(rf" {places.NUCLEAR_PLANT}\b")
 # "Ukrenergo, the national grid operator," and "the daily Hurriyet" are bodies
 _BODY_APPOSITION = re.compile(rf", (?:the|a|an) (?:(?!of |at |for |with |and )[\w-]+ ){{0,3}}"

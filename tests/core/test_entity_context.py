@@ -98,9 +98,10 @@ def test_a_name_with_a_feature_word_is_that_feature():
         ("Fulda Gap", "LOC", "Fulda Gap"), ("Fulda", "GPE", "Fulda")]
 
 
-def test_a_lower_case_feature_word_is_not_part_of_the_name():
-    text = "The Fulda gap between the hills is narrow."
-    assert labelled(text, ("Fulda", "GPE")) == {"Fulda": "GPE"}
+def test_a_lower_case_feature_word_or_a_longer_name_is_not_that_feature():
+    text = "The Fulda gap between the hills is narrow. Shares of Ruhr Valley Bank fell."
+    got = labelled(text, ("Fulda", "GPE"), ("Ruhr", "ORG"))
+    assert got == {"Fulda": "GPE", "Ruhr": "ORG"}
 
 
 def test_a_nuclear_power_plant_is_a_facility_not_its_town():
