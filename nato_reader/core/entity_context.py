@@ -17,7 +17,12 @@ Each is a general convention of English news prose:
   inside a sentence ("Arson and bombings ..." beside "arson");
 - a name right after a word for a person's role is a person ("the cleric Fethullah
   Gulen", "analyst Liis Petrov");
-- a news-agency dateline ("MADRID (Reuters) -", "BUFFALO, N.Y. (AP)") names a place.
+- a news-agency dateline ("MADRID (Reuters) -", "BUFFALO, N.Y. (AP)") names a place;
+- a name before a feature's word is that feature ("Suwalki Gap", LOC), before "nuclear
+  power plant" that plant (FAC); "the daily X" and "X, the grid operator," are bodies;
+  "X 2023, a two-week exercise" is an event; "Millions" opening a sentence is no name;
+- entity_places: places, waterways and bodies read from the words around them ("meeting
+  in Tiraspol", "through the Bosphorus", "near Tokmak" where the model missed it).
 """
 
 from __future__ import annotations
