@@ -37,6 +37,7 @@ _PERSON_BEFORE = re.compile(r"\b(?:thanked|met|meets|praised|accused|criticised|
                             r"succeeded|replaced|appointed|elected|sacked|fired) $")
 _FEATURE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:island|islands|river|lake|"
                             r"bay|valley|peninsula)\b")
+_AND_NAME = re.compile(r"\s+(?:and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
 _TITLE_BEFORE = re.compile(r"(\S+)\s+$")
 
 
@@ -65,7 +66,10 @@ def places_for_lone_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -
 
 
 def _looks_like_a_person(text: str, c: Candidate) -> bool:
-    if _PERSON_AFTER.match(text, c.end) or _PERSON_BEFORE.search(
+    # "Halloran and Smith met": what the pair does, the first one does too
+    pair = _AND_NAME.match(text, c.end)
+    after = pair.end() if pair else c.end
+    if _PERSON_AFTER.match(text, after) or _PERSON_BEFORE.search(
             text, max(0, c.start - 16), c.start):
         return True
     before = _TITLE_BEFORE.search(text, max(0, c.start - 24), c.start)

@@ -24,9 +24,10 @@ def test_a_one_word_person_with_no_sign_of_a_person_is_a_place():
 def test_signs_of_a_person_keep_it_a_person():
     text = ("Kurti told reporters the attack was planned. Hrim, 34, said the drones flew "
             "at night. Dr. Varga agreed, and Olena waited. Lindqvist, a coast guard "
-            "officer, and Sandor's wife spoke.")
+            "officer, and Sandor's wife spoke. Halloran and Jan Smith met.")
     got = labels(text, ("Kurti", "PERSON"), ("Hrim", "PERSON"), ("Varga", "PERSON"),
-                 ("Olena", "PERSON"), ("Lindqvist", "PERSON"), ("Sandor", "PERSON"))
+                 ("Olena", "PERSON"), ("Lindqvist", "PERSON"), ("Sandor", "PERSON"),
+                 ("Halloran", "PERSON"), ("Jan Smith", "PERSON"))
     assert set(got.values()) == {"PERSON"}
 
 
