@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from nato_reader.core import entity_hyphens as hyphens
 from nato_reader.core import entity_places as places
 from nato_reader.core.entity_rules import DESIGNATION, TITLE_WORDS, Candidate, SpanIndex
 from nato_reader.core.gazetteer import Gazetteer
@@ -51,22 +52,30 @@ _LOCATIVE = re.compile(r"\b(?:in|near|outside|towards?|(?:town|city|village|regi
                        r"oblast|capital|outskirts|suburbs|north|south|east|west) of)\s+$")
 _DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ee|ees|ero|er|ers)$")
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z&]{1,7})\)")
-_PLACE_OF = re.compile(r"\b(town|city|village|region|port|province|oblast|district|island)"
+_PLACE_OF = re.compile(r"\b(town|city|village|region|port|province|oblast|district|island|"
+                       r"towns|cities|villages|regions|ports|provinces|districts|centre|"
+                       r"center|outskirts|suburbs)"
                        r" of\s+$")
 _FACILITY_AFTER = re.compile(r" (?:(?:gas|oil|power|undersea|subsea|data) )?(?:pipeline|"
                              r"cable|interconnector|power line|nuclear plant|power plant|"
                              r"dam|bridge|convention cent(?:re|er)|palace|castle|stadium|"
                              r"arena|cathedral|airport|air base)s?\b")
 _REGION_AFTER = re.compile(r"(?: (?:and|or) [A-Z][\w'’-]+)?,? (?:regions?|oblasts?|"
-                           r"provinces?|districts?)\b")
+                           r"provinces?|districts?|regional (?:military )?(?:administration|"
+                           r"government|council|governor|authorities))\b")
 _ORG_STAFF_BEFORE = re.compile(r"\b(?i:analysts?|economists?|strategists?|researchers?|"
                                r"experts?|traders?|bankers?|lawyers?) at $")
 _VESSELS = (r"(?:tanker|ship|vessel|carrier|freighter|frigate|cruiser|destroyer|corvette|"
             r"submarine|icebreaker|ferry|warship|flagship|yacht|superyacht)")
 # "the bulk carrier", and in apposition: "Amadea, a 348-foot superyacht"
 _VESSEL_AFTER = re.compile(rf"(?: |, an? (?:[\w-]+ ){{0,3}})(?:(?:bulk|cargo|oil|aircraft|"
-                           rf"container) )?{_VESSELS}\b")
-_VESSEL_BEFORE = re.compile(rf"\b(?:the|a) (?:[\w-]+ ){{0,2}}{_VESSELS} $")
+                           rf"container) )?{_VESSELS}\b|, which (?:sails|sailed|was sailing)\b")
+_VESSEL_BEFORE = re.compile(rf"\b(?:the|a) (?:(?:[\w-]+ ){{0,2}}{_VESSELS}|[\w-]+-flagged) $")
+# "Typhoon jets", "GlobalEye surveillance aircraft"; not "the Ministry said drones"
+_MACHINE_AFTER = re.compile(r" (?:(?:surveillance|combat|fighter|attack|transport|trainer|"
+                            r"reconnaissance|patrol|stealth|ballistic|cruise|anti-ship|"
+                            r"anti-tank|air-defen[cs]e|multirole|main battle|self-propelled) )?"
+                            rf"{hyphens.MACHINES}\b")
 # "the Suwalki Gap", "the Lachin Corridor": a name with the generic word of a feature
 # (the whole name: not "Silicon Valley" of "Silicon Valley Bank")
 _FEATURE_HEAD = re.compile(rf" {places.FEATURE_HEADS}(?![\w'’-]| [A-Z])")
@@ -93,8 +102,12 @@ _ROLE_BEFORE = re.compile(
 _NOT_PLACES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "WRAPUP",
                          "OPINION", "LIVE", "NEWS", "EDITORIAL", "COMMENT", "INTERVIEW"})
 # "MADRID (Reuters) -", "WASHINGTON _", "BUFFALO, N.Y. (AP) --", "BAGHDAD, Iraq (AP)_"
-_DATELINE = re.compile(r"(?:^|\n)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)"
-                       r"(?=,? ?(?:\(|[-–—_]+\s)|, [A-Z][\w.]*(?: [\w.]+){0,3},? ?\()")
+# "LONDON/FRANKFURT, March 3 (Reuters) -" (two places), "KIEL, Germany —" (no agency)
+_CAPS_NAME = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*"
+_DATELINE = re.compile(rf"(?:^|\n)({_CAPS_NAME}(?:/{_CAPS_NAME})*)"
+                       r"(?=,? ?(?:\(|[-–—_]+\s)|, [A-Z][\w.]*(?: [\w.]+){0,3}"
+                       r"(?:,? ?\(| [-–—]+\s))")
+_SLASH_PART = re.compile(r"[^/]+")
 
 
 def join_institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -173,8 +186,9 @@ def places_by_context(text: str, cands: list[Candidate]) -> None:
         place_of = _PLACE_OF.search(text, max(0, c.start - 40), c.start)
         island = place_of is not None and place_of.group(1) == "island"
         if c.label not in ("PERSON", "NORP"):
-            if place_of and c.label != "GPE":
-                c.label = "LOC" if island else "GPE"
+            if (place_of or (c.label == "ORG" and _REGION_AFTER.match(text, c.end))) and (
+                    c.label != "GPE"):
+                c.label = "LOC" if island else "GPE"  # "the Sumy regional administration"
             continue
         if island:
             c.label = "LOC"
@@ -215,6 +229,9 @@ def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
             continue
         if _FACILITY_AFTER.match(text, c.end):
             c.label = "FAC"
+        elif c.label in ("ORG", "WORK_OF_ART", "PERSON", "LOC") and _MACHINE_AFTER.match(
+                text, c.end):
+            c.label = "PRODUCT"  # "Typhoon jets", "GlobalEye surveillance aircraft"
         elif (_VESSEL_AFTER.match(text, c.end)
               or _VESSEL_BEFORE.search(text, max(0, c.start - 30), c.start)):
             c.label = "PRODUCT"
@@ -300,11 +317,12 @@ def add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Can
 def _add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     added, dropped = [], []
     index = None
-    for m in _DATELINE.finditer(text):
-        start, end = m.span(1)
-        if m.group(1) in _NOT_PLACES:
+    parts = ((m.start(1) + p.start(), m.start(1) + p.end())
+             for m in _DATELINE.finditer(text) for p in _SLASH_PART.finditer(m.group(1)))
+    for start, end in parts:
+        if text[start:end] in _NOT_PLACES:
             continue
-        name = " ".join(w.capitalize() for w in m.group(1).split())
+        name = " ".join(w.capitalize() for w in text[start:end].split())
         entry = gaz.lookup(name)
         index = index or SpanIndex(cands)
         inside = index.overlapping(start, end)

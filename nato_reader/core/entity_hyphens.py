@@ -119,17 +119,17 @@ def add_compound_demonyms(text: str, cands: list[Candidate], gaz: Gazetteer) -> 
     return sorted([c for c in cands if id(c) not in gone] + added, key=lambda c: c.start)
 
 
-# "two Su-30 fighters", "an An-26 transport": a model code the model missed, before the
-# kind of machine it names
+# "two Su-30 fighters", "an An-26 transport", "CV90 combat vehicles": a model code the
+# model missed, before the kind of machine it names
+MACHINES = (r"(?:fighters?|jets?|bombers?|missiles?|tanks?|helicopters?|drones?|aircraft|"
+            r"transports?|launchers?|systems?|interceptors?|rockets?|howitzers?|planes?|"
+            r"(?:combat|fighting|armou?red|infantry) vehicles?)")
 _CODE_BEFORE_MACHINE = re.compile(
-    r"(?<![\w-])((?!G-|COVID-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?)(?= (?:[\w-]+ )?(?:fighters?|"
-    r"jets?|bombers?|missiles?|tanks?|helicopters?|drones?|aircraft|transports?|launchers?|"
-    r"systems?|interceptors?|rockets?|howitzers?|planes?)\b)")
+    r"(?<![\w-])((?!G-?\d|COVID)[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Z]?)(?= (?:[\w-]+ )?"
+    rf"{MACHINES}\b)")
 
 
 def add_model_codes(text: str, cands: list[Candidate]) -> list[Candidate]:
-    if "-" not in text:
-        return cands
     index = SpanIndex(cands)
     added = [Candidate(m.start(1), m.end(1), "PRODUCT")
              for m in _CODE_BEFORE_MACHINE.finditer(text)

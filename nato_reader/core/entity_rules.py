@@ -257,8 +257,8 @@ def _peel_head(text, tokens, label, gaz):
         # "U.S. State Department": a country before a body the gazetteer knows on its
         # own is a mention of its own (a demonym, "Russian Defence Ministry", is not)
         tail = gaz.lookup(text[rest[1][0]:rest[-1][1]])
-        if (entry and entry.label == "GPE" and tail and tail.label == "ORG"
-                and not tail.context):
+        if (entry and entry.label == "GPE" and tail and tail.label in ("ORG", "PRODUCT")
+                and not tail.context):  # also "U.S. Bradley" (vehicles)
             return rest[1:], [Candidate(rest[0][0], rest[0][1], "GPE")]
         return rest, out
     while len(rest) > 1:

@@ -164,3 +164,51 @@ def test_a_quantity_word_opening_a_sentence_is_not_a_name(word):
     text = f"{word} of residents fled. {word} in Kherson had no water."
     assert labelled(text, (word, "ORG"), (word, "ORG"), ("Kherson", "GPE")) == {
         "Kherson": "GPE"}
+
+
+# -- lists, regions, datelines, machines and vessels --------------------------------------
+
+def test_names_listed_with_a_place_are_places():
+    text = ("Serbs live in Zvornik, Lopare and Ugljevik. Talks joined Pfizer, Siemens and "
+            "Shell. Guards sat in the centre of Tarnovo and the villages of Bresnik.")
+    got = labelled(text, ("Zvornik", "GPE"), ("Lopare", "ORG"), ("Ugljevik", "PERSON"),
+                   ("Pfizer", "ORG"), ("Siemens", "ORG"), ("Shell", "ORG"),
+                   ("Tarnovo", "ORG"), ("Bresnik", "ORG"))
+    assert got == {"Serbs": "NORP", "Zvornik": "GPE", "Lopare": "GPE", "Ugljevik": "GPE",
+                   "Pfizer": "ORG", "Siemens": "ORG", "Shell": "ORG", "Tarnovo": "GPE",
+                   "Bresnik": "GPE"}
+
+
+def test_a_name_before_regional_administration_is_a_region():
+    text = ("The head of the Kirovohrad regional military administration said so, and the "
+            "Uniper regional office agreed.")
+    got = labelled(text, ("Kirovohrad", "ORG"), ("Uniper", "ORG"))
+    assert got == {"Kirovohrad": "GPE", "Uniper": "ORG"}
+
+
+def test_datelines_with_two_places_or_without_an_agency():
+    text = ("OSLO/BERGEN, May 3 (Reuters) - Shares rose.\n\nTROMSO, Norway — Ships sailed.")
+    got = {m.text: (m.label, m.canonical) for m in consolidate(text, [])}
+    assert got["OSLO"] == ("GPE", "Oslo") and got["BERGEN"] == ("GPE", "Bergen")
+    assert got["TROMSO"] == ("GPE", "Tromso")
+
+
+def test_names_before_the_machines_they_name_are_products():
+    text = ("Orders for Tempest jets, ASCOD combat vehicles and K239 launchers rose, and "
+            "PL01 fighting vehicles too. Airbus and the G7 leaders met.")
+    got = labelled(text, ("Tempest", "WORK_OF_ART"), ("ASCOD", "ORG"), ("Airbus", "ORG"),
+                   ("G7", "ORG"))
+    assert got == {"Tempest": "PRODUCT", "ASCOD": "PRODUCT", "K239": "PRODUCT",
+                   "PL01": "PRODUCT", "Airbus": "ORG", "G7": "ORG"}
+
+
+def test_a_flagged_or_sailing_name_is_a_vessel():
+    text = ("Finland seized the Panama-flagged Koral. The Lumen, which sails under the "
+            "flag of Gabon, waited.")
+    got = labelled(text, ("Finland", "GPE"), ("Koral", "PERSON"), ("Lumen", "ORG"))
+    assert (got["Koral"], got["Lumen"]) == ("PRODUCT", "PRODUCT")
+
+
+def test_a_country_before_a_known_weapon_is_two_mentions():
+    got = labelled("The first U.S. Bradley vehicles arrived.", ("U.S. Bradley", "ORG"))
+    assert got == {"U.S.": "GPE", "Bradley": "PRODUCT"}
