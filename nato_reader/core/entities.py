@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from nato_reader.core import entity_context as ctx
 from nato_reader.core import entity_hyphens as hyphens
 from nato_reader.core import entity_names as names
+from nato_reader.core import entity_places as places
 from nato_reader.core.corrections import EntityRow, apply_corrections, entity_rows
 from nato_reader.core.entity_designations import extend_designations
 from nato_reader.core.entity_links import link_partial_names
@@ -80,6 +81,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = hyphens.add_compound_demonyms(text, cands, gaz)
     cands = hyphens.add_model_codes(text, cands)
     cands = ctx.add_datelines(text, cands, gaz)
+    cands = places.add_missed_places(text, cands)
     cands = _add_states(text, cands)
     cands = ctx.add_bracketed_acronyms(text, cands)
     # 2. Names known for sure (gazetteer, then person cues) lock their type and name
@@ -95,6 +97,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     link_partial_names(text, cands)
     # 4. Types from the neighbouring words, for names nothing above decided.
     ctx.places_by_context(text, cands)
+    places.places_by_neighbours(text, cands)
     ctx.things_by_their_noun(text, cands)
     ctx.organisations_by_staff(text, cands)
     ctx.events_by_context(text, cands)

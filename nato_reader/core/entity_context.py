@@ -21,8 +21,8 @@ Each is a general convention of English news prose:
 - a name before a feature's word is that feature ("Suwalki Gap", LOC), before "nuclear
   power plant" that plant (FAC); "the daily X" and "X, the grid operator," are bodies;
   "X 2023, a two-week exercise" is an event; "Millions" opening a sentence is no name;
-- entity_places: places, waterways and bodies read from the words around them ("meeting
-  in Tiraspol", "through the Bosphorus", "near Tokmak" where the model missed it).
+- (entity_places, beside this module: places, waterways and bodies read from the words
+  around them: "meeting in Tiraspol", "through the Bosphorus", "near Tokmak".)
 """
 
 from __future__ import annotations
@@ -201,7 +201,6 @@ def places_by_context(text: str, cands: list[Candidate]) -> None:
         region_after = c.label == "PERSON" and _REGION_AFTER.match(text, c.end)
         if before_region or region_after or locative:
             c.label = "GPE"  # also "the Volyn and Lviv regions"
-    places.places_by_neighbours(text, cands)
 
 
 def organisations_by_staff(text: str, cands: list[Candidate]) -> None:
@@ -309,12 +308,7 @@ def persons_by_role(text: str, cands: list[Candidate]) -> None:
 
 
 def add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """"MADRID (Reuters) -" at a paragraph's start: the place the story was filed from;
-    then the places and bodies the model missed (entity_places: "near Tokmak")."""
-    return places.add_missed_places(text, _add_datelines(text, cands, gaz))
-
-
-def _add_datelines(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """"MADRID (Reuters) -" at a paragraph's start: the place the story was filed from."""
     added, dropped = [], []
     index = None
     parts = ((m.start(1) + p.start(), m.start(1) + p.end())

@@ -1,5 +1,5 @@
 """Places, waterways and bodies that the model mistyped or missed, read from the words
-around them (called from entity_context, which keeps the consolidation order).
+around them (called from entities.consolidate, in its order of steps).
 
 Each is a general convention of English news prose:
 - after "near" or "the village of" a capitalised word is a place, even one the model
