@@ -38,7 +38,7 @@ from nato_reader.core import entity_hyphens as hyphens
 from nato_reader.core import entity_names as names
 from nato_reader.core import entity_places as places
 from nato_reader.core.corrections import EntityRow, apply_corrections, entity_rows
-from nato_reader.core.entity_designations import extend_designations
+from nato_reader.core.entity_designations import add_companies, extend_designations
 from nato_reader.core.entity_links import link_partial_names
 from nato_reader.core.entity_lone_names import places_for_lone_persons
 from nato_reader.core.entity_rules import (
@@ -77,6 +77,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     named = gaz.named_in(text)
     cands = _add_gazetteer_matches(text, cands, gaz, named)
     extend_designations(text, cands, gaz)
+    cands = add_companies(text, cands)
     cands = hyphens.add_prefixed_names(text, cands, gaz)
     cands = hyphens.add_compound_demonyms(text, cands, gaz)
     cands = hyphens.add_model_codes(text, cands)

@@ -60,17 +60,19 @@ _FACILITY_AFTER = re.compile(r" (?:(?:gas|oil|power|undersea|subsea|data) )?(?:p
                              r"cable|interconnector|power line|nuclear plant|power plant|"
                              r"dam|bridge|convention cent(?:re|er)|palace|castle|stadium|"
                              r"arena|cathedral|airport|air base)s?\b")
-_REGION_AFTER = re.compile(r"(?: (?:and|or) [A-Z][\w'’-]+)?,? (?:regions?|oblasts?|"
+_REGION_AFTER = re.compile(r"(?:,? (?:(?:and|or) )?[A-Z][\w'’-]+){0,3},? (?:regions?|oblasts?|"
                            r"provinces?|districts?|regional (?:military )?(?:administration|"
                            r"government|council|governor|authorities))\b")
 _ORG_STAFF_BEFORE = re.compile(r"\b(?i:analysts?|economists?|strategists?|researchers?|"
                                r"experts?|traders?|bankers?|lawyers?) at $")
 _VESSELS = (r"(?:tanker|ship|vessel|carrier|freighter|frigate|cruiser|destroyer|corvette|"
-            r"submarine|icebreaker|ferry|warship|flagship|yacht|superyacht)")
+            r"submarine|icebreaker|ferry|warship|flagship|yacht|superyacht|minehunter|"
+            r"minesweeper|trawler|tug|barge)")
 # "the bulk carrier", and in apposition: "Amadea, a 348-foot superyacht"
 _VESSEL_AFTER = re.compile(rf"(?: |, an? (?:[\w-]+ ){{0,3}})(?:(?:bulk|cargo|oil|aircraft|"
                            rf"container) )?{_VESSELS}\b|, which (?:sails|sailed|was sailing)\b")
 _VESSEL_BEFORE = re.compile(rf"\b(?:the|a) (?:(?:[\w-]+ ){{0,2}}{_VESSELS}|[\w-]+-flagged) $")
+_CRUDE_AFTER = re.compile(r" (?:crude|blend)\b")  # "Urals crude": an oil grade
 # "Typhoon jets", "GlobalEye surveillance aircraft"; not "the Ministry said drones"
 _MACHINE_AFTER = re.compile(r" (?:(?:surveillance|combat|fighter|attack|transport|trainer|"
                             r"reconnaissance|patrol|stealth|ballistic|cruise|anti-ship|"
@@ -80,6 +82,7 @@ _MACHINE_AFTER = re.compile(r" (?:(?:surveillance|combat|fighter|attack|transpor
 # (the whole name: not "Silicon Valley" of "Silicon Valley Bank")
 _FEATURE_HEAD = re.compile(rf" {places.FEATURE_HEADS}(?![\w'’-]| [A-Z])")
 _NUCLEAR_PLANT = re.compile(rf" {places.NUCLEAR_PLANT}\b")
+_HEAD_AT_END = re.compile(rf" (?:(Boulevard|Avenue|Street|Square)|{places.FEATURE_HEADS})$")
 # "Ukrenergo, the national grid operator," and "the daily Hurriyet" are bodies
 _BODY_APPOSITION = re.compile(rf", (?:the|a|an) (?:(?!of |at |for |with |and )[\w-]+ ){{0,3}}"
                               rf"{places.BODY_NOUNS}(?=[,.;:])")
@@ -93,12 +96,18 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 _ACTS_AFTER = re.compile(r" (?:said|says|told|added|announced|warned|wrote|argued|denied|"
                          r"confirmed|has|had|is|was|will|would|plans|planned)\b")
 _PREPOSITION_AFTER = re.compile(r" (?:at|of|for|on|in|among|across)\b")
-_ROLE_BEFORE = re.compile(
-    r"\b(?:cleric|analyst|spokesman|spokeswoman|spokesperson|minister|president|chancellor|"
-    r"leader|commander|general|colonel|envoy|ambassador|official|diplomat|journalist|"
-    r"reporter|professor|researcher|lawmaker|senator|activist|businessman|businesswoman|"
-    r"oligarch|blogger|dissident|negotiator|adviser|advisor|economist|"
-    r"secretary|director|chairman|chairwoman|admiral)\s$", re.IGNORECASE)
+_ROLES = (r"(?:cleric|analyst|spokesman|spokeswoman|spokesperson|minister|president|"
+          r"chancellor|leader|commander|general|colonel|envoy|ambassador|official|diplomat|"
+          r"journalist|reporter|professor|researcher|lawmaker|senator|activist|businessman|"
+          r"businesswoman|oligarch|blogger|dissident|negotiator|adviser|advisor|economist|"
+          r"secretary|director|chairman|chairwoman|admiral|founder|mayor|governor|"
+          r"fisherman|farmer|forester|resident|veteran|soldier|officer|lawyer|judge)")
+_ROLE_BEFORE = re.compile(rf"\b{_ROLES}\s$", re.IGNORECASE)
+# "Ilan Shor, a fugitive businessman", "Selcuk Bayraktar, Baykar's chairman"
+_ROLE_APPOSITION = re.compile(rf", (?:a|an|the|[A-Z][\w-]*['’]s) (?:[\w-]+ ){{0,3}}{_ROLES}\b")
+_GENRES = frozenset({"Explainer", "Analysis", "Factbox", "Opinion", "Comment", "Interview",
+                     "Update", "Exclusive", "Breaking", "Live", "Editorial", "Feature",
+                     "Profile", "Insight", "Wrapup"})
 _NOT_PLACES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "WRAPUP",
                          "OPINION", "LIVE", "NEWS", "EDITORIAL", "COMMENT", "INTERVIEW"})
 # "MADRID (Reuters) -", "WASHINGTON _", "BUFFALO, N.Y. (AP) --", "BAGHDAD, Iraq (AP)_"
@@ -131,10 +140,15 @@ def add_bracketed_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]
         return cands
     added = []
     index = SpanIndex(cands)
-    for c in cands:
+    joined: set[int] = set()
+    for i, c in enumerate(cands):
         m = _ACRONYM_AFTER.match(text, c.end)
         if m is None or c.label not in ("ORG", "FAC", "LAW", "EVENT", "PRODUCT"):
             continue
+        first = _first_of_acronym(text, cands, i, m.group(1))
+        if first < i:  # "Party of Action" + "and" + "Solidarity" (PAS): one name
+            c.start, c.canonical = cands[first].start, None
+            joined.update(id(x) for x in cands[first:i])
         name = " ".join(text[c.start:c.end].split())
         if m.group(1)[0] != name[0]:
             continue
@@ -144,7 +158,25 @@ def add_bracketed_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]
         if not found:
             added.append(Candidate(m.start(1), m.end(1), c.label, c.canonical or name,
                                    locked=True))
-    return sorted(cands + added, key=lambda c: c.start) if added else cands
+    kept = [c for c in cands if id(c) not in joined]
+    return sorted(kept + added, key=lambda c: c.start) if added or joined else cands
+
+
+_JOINER = re.compile(r" (?:and|of|for|on|&)(?: the)? ")
+_SMALL = frozenset({"and", "of", "for", "on", "the", "&", "in", "de", "du", "la"})
+
+
+def _first_of_acronym(text: str, cands: list[Candidate], i: int, acronym: str) -> int:
+    """The first of the candidates ending at cands[i], joined by "and", "of" ..., whose
+    initials spell `acronym` (i itself when none do, or the name alone already does)."""
+    first = i
+    while first > 0 and i - first < 3 and _JOINER.fullmatch(text, cands[first - 1].end,
+                                                            cands[first].start):
+        first -= 1
+        words = text[cands[first].start:cands[i].end].split()
+        if "".join(w[0] for w in words if w.lower() not in _SMALL).upper() == acronym:
+            return first
+    return i
 
 
 def persons_by_surname(text: str, cands: list[Candidate]) -> None:
@@ -186,8 +218,8 @@ def places_by_context(text: str, cands: list[Candidate]) -> None:
         place_of = _PLACE_OF.search(text, max(0, c.start - 40), c.start)
         island = place_of is not None and place_of.group(1) == "island"
         if c.label not in ("PERSON", "NORP"):
-            if (place_of or (c.label == "ORG" and _REGION_AFTER.match(text, c.end))) and (
-                    c.label != "GPE"):
+            region = c.label in ("ORG", "LOC") and _REGION_AFTER.match(text, c.end)
+            if (place_of or region) and c.label != "GPE":
                 c.label = "LOC" if island else "GPE"  # "the Sumy regional administration"
             continue
         if island:
@@ -198,7 +230,7 @@ def places_by_context(text: str, cands: list[Candidate]) -> None:
         else:  # a real demonym ("Iraqis in Basra") only after "the village of"
             locative = place_of
         before_region = text.startswith(", ", c.end) and (c.end + 2) in region_starts
-        region_after = c.label == "PERSON" and _REGION_AFTER.match(text, c.end)
+        region_after = _REGION_AFTER.match(text, c.end)  # "Podlaskie and Lublin provinces"
         if before_region or region_after or locative:
             c.label = "GPE"  # also "the Volyn and Lviv regions"
 
@@ -226,11 +258,14 @@ def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
             continue
         if c.locked:
             continue
-        if _FACILITY_AFTER.match(text, c.end):
+        if " " in text[c.start:c.end] and (end := _HEAD_AT_END.search(text, c.start, c.end)):
+            # "Bialowieza Forest", "Stefan cel Mare Boulevard": the name's own last word
+            c.label = "FAC" if end.group(1) else "LOC"
+        elif _FACILITY_AFTER.match(text, c.end):
             c.label = "FAC"
-        elif c.label in ("ORG", "WORK_OF_ART", "PERSON", "LOC") and _MACHINE_AFTER.match(
-                text, c.end):
-            c.label = "PRODUCT"  # "Typhoon jets", "GlobalEye surveillance aircraft"
+        elif c.label in ("ORG", "WORK_OF_ART", "PERSON", "LOC") and (
+                _MACHINE_AFTER.match(text, c.end) or _CRUDE_AFTER.match(text, c.end)):
+            c.label = "PRODUCT"  # "Typhoon jets", "GlobalEye surveillance aircraft", "Urals crude"
         elif (_VESSEL_AFTER.match(text, c.end)
               or _VESSEL_BEFORE.search(text, max(0, c.start - 30), c.start)):
             c.label = "PRODUCT"
@@ -264,6 +299,8 @@ def drop_capitalised_nouns(text: str, cands: list[Candidate]) -> list[Candidate]
             continue
         if word in _QUANTITIES:  # "Millions of Ukrainians ..."
             continue
+        if word.capitalize() in _GENRES and text.startswith(":", c.end):
+            continue  # "Explainer: How ...", a headline's label
         if _common_noun(text, c, words := words or _WordIndex(text)):
             continue
         keep.append(c)
@@ -303,7 +340,8 @@ def persons_by_role(text: str, cands: list[Candidate]) -> None:
         words = text[c.start:c.end].split()
         if (len(words) in (2, 3) and all(w[:1].isupper() for w in words)
                 and not any(w in INSTITUTION_HEADS for w in words)
-                and _ROLE_BEFORE.search(text, max(0, c.start - 20), c.start)):
+                and (_ROLE_BEFORE.search(text, max(0, c.start - 20), c.start)
+                     or _ROLE_APPOSITION.match(text, c.end))):
             c.label = "PERSON"
 
 

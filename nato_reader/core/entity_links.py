@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from nato_reader.core.entity_context import INSTITUTION_HEADS
-from nato_reader.core.entity_rules import TITLE_WORDS, Candidate, normalise_name
+from nato_reader.core.entity_rules import LEGAL_FORMS, TITLE_WORDS, Candidate, normalise_name
 
 # Heads of names that honour a person ("the Harry S. Truman Library", "John F. Kennedy
 # Airport"); the words before them are that person's name.
@@ -30,11 +30,7 @@ Hospital Building Avenue Street Boulevard Highway Square Dam Tower Trust
 _MEMORIAL_HEADS = INSTITUTION_HEADS | frozenset(_MEMORIALS.split())
 _PLACE_AFTER = re.compile(r",? [A-Z]")  # "Oshkosh, Wis.", "Henley Street"
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|to) $")
-_FORMS = """
-Inc Inc. Corp Corp. Co Co. Cos Cos. Ltd Ltd. LLC PLC Plc plc AG SA S.A. NV N.V. GmbH LP L.P.
-Bhd Pty & Co., Inc., Corp., S.p.A. SpA Oy AB ASA A/S B.V. BV K.K. Cie. Cie
-"""
-_LEGAL_FORMS = frozenset(_FORMS.split())
+_LEGAL_FORMS = LEGAL_FORMS | frozenset({"&", "Co.,", "Inc.,", "Corp.,"})
 # Last words that make a name a business's, legal form or not ("Mesa Airlines")
 _TRADES = """
 Airlines Airways Bank Bancorp Savings Communications Securities Investments Industries

@@ -53,7 +53,7 @@ _BODY_OPENING = re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))({_NAME}), (?:the|a|an) "
                            rf"(?:(?!of |at |for |with )[\w-]+ ){{0,3}}{BODY_NOUNS}, ")
 # generic words of a feature's name: "the Suwalki Gap", "the Lachin Corridor"
 FEATURE_HEADS = (r"(?:Gap|Corridor|Strait|Straits|Pass|Isthmus|Peninsula|Spit|Lagoon|Heights|"
-                 r"Plateau|Basin|Delta|Valley|Gulf|Bay)")
+                 r"Plateau|Basin|Delta|Valley|Gulf|Bay|Forest|Marshes|Mountains|Hills)")
 NUCLEAR_PLANT = r"nuclear (?:power )?(?:plant|station)"
 # words that open a sentence with a comma and are no names ("However, the company, ...")
 _CONNECTIVE_WORDS = """

@@ -45,6 +45,12 @@ Msgr. Supt. Det.
 """
 TITLE_WORDS = frozenset(_TITLES.split())
 
+# A company's legal form after its name ("Crane Co.", "Gazprom PJSC", "Leonardo S.p.A.")
+_FORMS = """
+Inc Inc. Corp Corp. Co Co. Cos Cos. Ltd Ltd. LLC PLC Plc plc AG SA S.A. NV N.V. GmbH LP L.P.
+Bhd Pty S.p.A. SpA Oy Oyj AB ASA A/S B.V. BV K.K. Cie. Cie PJSC JSC OJSC PAO OAO a.s. SE
+"""
+LEGAL_FORMS = frozenset(_FORMS.split())
 # Abbreviations that end a name with their own full stop ("Crane Co.", "Sammy Davis Jr.")
 KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", "Mfg", "Assn",
                          "Dept", "Intl"})
@@ -57,12 +63,14 @@ DESIGNATION = re.compile(r" (?:\d[A-Z0-9]{0,4}|[A-Z]{1,2}\d[A-Z0-9]{0,3})\b(?![.
 # keeps it ("Alexander the Great").
 _OPENER_THE = re.compile(r"[A-Z][a-z]+ the (?=[A-Z])")
 _VARIANT = re.compile(r"[A-Z0-9]{1,4}")
-_SHIP_PREFIXES = r"(?:HMS|USS|HMCS|HMAS|HMNZS|RFS|TCG|FGS|HNLMS|KRI)"
+_SHIP_PREFIXES = (r"(?:HMS|USS|HMCS|HMAS|HMNZS|RFS|TCG|FGS|HNLMS|KRI|HDMS|HNoMS|HSwMS|ORP|ESPS|"
+                  r"ITS|BNS|NRP)")
 _SHIP_PREFIX_BEFORE = re.compile(rf"(?<![\w-]){_SHIP_PREFIXES} $")
 _NAME_SYLLABLE = re.compile(r"-(?!(?:[a-z]+ed|run|made|born|style|era|led|based)\b)[a-z]{2,5}\b")
 _SHIP_PREFIX = re.compile(rf"{_SHIP_PREFIXES} [A-Z]")
 _BANK_WORD = re.compile(r"[A-Z][a-z]+bank")
-_BASE_END = re.compile(r"\s(?:Air Base|Airbase|Naval Base|Base|Airport|Airfield|Air Station)$")
+_BASE_END = re.compile(r"\s(?:Air Base|Airbase|Naval Base|Space Base|Base|Airport|Airfield|"
+                       r"Air Station)$")
 _MODEL_CODE = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")  # not "G-7", a group
 _LAW_END = re.compile(r"\s(?:Act|Treaty|Convention|Accords?|Agreement|Charter|Protocol|"
                       r"Law|Bill|Amendment|Resolution)$")
@@ -226,7 +234,9 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         label = "PRODUCT"  # "Iskander-M", "Shahed-136": a known weapon's variant
     if label in ("PERSON", "GPE", "NORP") and _BANK_WORD.fullmatch(surface):
         label = "ORG"  # "Gazprombank", "Sberbank": a bank, not a person
-    if label in ("LOC", "GPE", "ORG") and _BASE_END.search(surface):
+    if len(tokens) > 1 and text[slice(*tokens[-1])] in LEGAL_FORMS:
+        label = "ORG"  # "Leonardo S.p.A.", "Novatek PJSC": a company
+    if label in ("LOC", "GPE", "ORG", "PERSON") and _BASE_END.search(surface):
         label = "FAC"  # "Amari Air Base", "Boryspil Airport"
     if label == "ORG" and len(tokens) > 1 and _MODEL_CODE.fullmatch(text, *tokens[-1]):
         label = "PRODUCT"  # "Patriot PAC-3": a system and its variant, not a company

@@ -212,3 +212,46 @@ def test_a_flagged_or_sailing_name_is_a_vessel():
 def test_a_country_before_a_known_weapon_is_two_mentions():
     got = labelled("The first U.S. Bradley vehicles arrived.", ("U.S. Bradley", "ORG"))
     assert got == {"U.S.": "GPE", "Bradley": "PRODUCT"}
+
+
+def test_a_company_runs_on_through_its_legal_form():
+    text = ("Shares in Gazprom PJSC and Severstal PJSC fell. Italy's Leonardo S.p.A. rose, "
+            "and the Brakna Group a.s. unit hired. The Board approved.")
+    got = {m.text: (m.label, m.canonical) for m in consolidate(text, spans(
+        text, ("Gazprom", "ORG"), ("PJSC", "PERSON"), ("Leonardo S.p.A.", "FAC"),
+        ("Brakna Group", "ORG")))}
+    assert got == {"Gazprom PJSC": ("ORG", "Gazprom PJSC"), "Italy": ("GPE", "Italy"),
+                   "Severstal PJSC": ("ORG", "Severstal PJSC"),
+                   "Leonardo S.p.A.": ("ORG", "Leonardo S.p.A."),
+                   "Brakna Group a.s.": ("ORG", "Brakna Group a.s.")}
+
+
+def test_names_ending_in_a_feature_or_street_word_and_bases():
+    text = ("Troops dug in near the Bialowieza Forest and marched down Stefan cel Mare "
+            "Boulevard. The U.S. runs Pituffik Space Base, once Thule Air Base.")
+    got = labelled(text, ("Bialowieza Forest", "ORG"), ("Stefan cel Mare Boulevard",
+                                                        "WORK_OF_ART"),
+                   ("U.S.", "GPE"), ("Space Base", "PERSON"), ("Thule Air Base", "PERSON"))
+    assert got == {"Bialowieza Forest": "LOC", "Stefan cel Mare Boulevard": "FAC",
+                   "U.S.": "GPE", "Pituffik Space Base": "FAC", "Thule Air Base": "FAC"}
+
+
+def test_an_acronym_spells_the_names_joined_before_it():
+    text = "The Party of Action and Solidarity (PAS) won, and PAS leaders cheered."
+    got = {(m.text, m.canonical) for m in consolidate(text, spans(
+        text, ("Party of Action", "ORG"), ("Solidarity", "ORG"), ("PAS", "ORG")))}
+    assert got == {("Party of Action and Solidarity", "Party of Action and Solidarity"),
+                   ("PAS", "Party of Action and Solidarity")}
+
+
+def test_region_lists_ships_roles_crude_and_headline_labels():
+    text = ("Explainer: why it matters. Works ran in the Podlaskie, Warmian-Masurian and "
+            "Lublin provinces. Bulgaria sent the minehunter Tsibar and HDMS Absalon. "
+            "Ilan Vered, a fugitive businessman, denied it. Urals crude rose.")
+    got = labelled(text, ("Explainer", "GPE"), ("Podlaskie", "LOC"),
+                   ("Warmian-Masurian", "NORP"), ("Lublin", "GPE"), ("Bulgaria", "GPE"),
+                   ("Tsibar", "ORG"), ("Absalon", "PERSON"), ("Ilan Vered", "ORG"),
+                   ("Urals", "ORG"))
+    assert got == {"Podlaskie": "GPE", "Warmian-Masurian": "GPE", "Lublin": "GPE",
+                   "Bulgaria": "GPE", "Tsibar": "PRODUCT", "HDMS Absalon": "PRODUCT",
+                   "Ilan Vered": "PERSON", "Urals": "PRODUCT"}
