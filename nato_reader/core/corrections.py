@@ -23,20 +23,29 @@ def apply_corrections(mentions: Sequence[Mention],
     merged entity is one panel row); retype changes the label of all its mentions."""
     result = list(mentions)
     for corr in sorted(corrections, key=lambda c: c.id):
+        names = family(corr.canonical)  # "Zelenskiy" here is "Zelensky" elsewhere
         if corr.kind == "hide":
-            result = [m for m in result if m.canonical != corr.canonical]
+            result = [m for m in result if m.canonical not in names]
         elif corr.kind == "rename" and corr.value:
-            result = [replace(m, canonical=corr.value) if m.canonical == corr.canonical else m
+            result = [replace(m, canonical=corr.value) if m.canonical in names else m
                       for m in result]
         elif corr.kind == "merge" and corr.value and corr.value != corr.canonical:
             target = Counter(m.label for m in result if m.canonical == corr.value)
             label = target.most_common(1)[0][0] if target else None
             result = [replace(m, canonical=corr.value, label=label or m.label)
-                      if m.canonical == corr.canonical else m for m in result]
+                      if m.canonical in names else m for m in result]
         elif corr.kind == "retype" and corr.value:
-            result = [replace(m, label=corr.value) if m.canonical == corr.canonical else m
+            result = [replace(m, label=corr.value) if m.canonical in names else m
                       for m in result]
     return tuple(result)
+
+
+def family(name: str) -> set[str]:
+    """Every canonical name the analysis may give the entity `name` stands for: the
+    panel shows each article's own spelling ("Volodymyr Zelenskiy", "Zelenskyy"), and a
+    correction is about the entity, not the spelling."""
+    from nato_reader.core.gazetteer import default_gazetteer  # only once corrections exist
+    return default_gazetteer().family(name)
 
 
 def names_that_may_become(canonical: str,
@@ -45,12 +54,13 @@ def names_that_may_become(canonical: str,
     turn into `canonical`: itself, and whatever is renamed or merged into it, through
     chains. A superset (it ignores the corrections' order): narrow it down with
     apply_corrections."""
-    names = {canonical}
+    names = family(canonical)
     growing = True
     while growing:
         before = len(names)
-        names |= {c.canonical for c in corrections
-                  if c.kind in ("rename", "merge") and c.value in names}
+        for c in corrections:
+            if c.kind in ("rename", "merge") and c.value in names:
+                names |= family(c.canonical)
         growing = len(names) > before
     return names
 

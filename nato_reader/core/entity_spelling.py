@@ -30,21 +30,24 @@ def use_article_spelling(text: str, cands: list[Candidate], gaz: Gazetteer) -> N
     for c in cands:
         groups.setdefault(c.canonical, []).append(c)
     for canonical, members in groups.items():
-        spelling = article_spelling(canonical, {c.surface(text) for c in members}, gaz)
+        forms = dict.fromkeys(c.surface(text) for c in sorted(members, key=lambda c: c.start))
+        spelling = article_spelling(canonical, list(forms), gaz)
         if spelling != canonical:
             for c in members:
                 c.canonical = spelling
 
 
-def article_spelling(canonical: str, forms: set[str], gaz: Gazetteer) -> str:
-    """The fullest of `forms` (the entity's surfaces in one article) that the gazetteer
-    knows as another full name of `canonical`, else `canonical`."""
+def article_spelling(canonical: str, forms: list[str], gaz: Gazetteer) -> str:
+    """The fullest of `forms` (the entity's surfaces in one article, in reading order)
+    that the gazetteer knows as another full name of `canonical`, else `canonical`; of
+    two as full, the first the article uses."""
     if canonical in forms or _is_acronym(canonical) or gaz.label_of(canonical) in (None, "NORP"):
         return canonical
     names = [f for f in forms if not _is_acronym(f) and not _is_short_form(f, canonical)
              and (entry := gaz.lookup(f)) is not None and entry.canonical == canonical
              and not entry.context]
-    return max(names, key=lambda f: (len(f.split()), len(f)), default=canonical)
+    return max(names, key=lambda f: (len(f.split()), len(f), -forms.index(f)),
+               default=canonical)
 
 
 def _is_short_form(form: str, canonical: str) -> bool:

@@ -16,8 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
-from nato_reader.core.corrections import apply_corrections, names_that_may_become
-from nato_reader.core.gazetteer import default_gazetteer
+from nato_reader.core.corrections import apply_corrections, family, names_that_may_become
 from nato_reader.core.model import Analysis, Annotation, Article, EntityCorrection
 from nato_reader.core.pipeline_version import PIPELINE_VERSION
 from nato_reader.store.database import transaction
@@ -239,14 +238,14 @@ class Session(QObject):
         corrections = self.corrections()
         version = pipeline_version()
         unanalysed = self.library.analyses.count_missing(version)
-        family = default_gazetteer().family(canonical)
-        sources = set().union(*(names_that_may_become(name, corrections) for name in family))
-        if sources == family and all(c.canonical not in family for c in corrections
-                                     if c.kind != "retype"):
+        names = family(canonical)
+        sources = names_that_may_become(canonical, corrections)
+        if sources == names and all(c.canonical not in names for c in corrections
+                                    if c.kind != "retype"):
             # No correction touches these names: the stored names are the answer.
             return set(self.library.analyses.ids_mentioning(sources, version)), unanalysed
         ids = {article_id for article_id, raw in self.library.analyses.mentioning(sources, version)
-               if any(m.canonical in family
+               if any(m.canonical in names
                       for m in apply_corrections(raw.mentions, corrections))}
         return ids, unanalysed
 

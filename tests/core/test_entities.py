@@ -256,7 +256,17 @@ def test_names_that_may_become_follows_renames_and_merges_through_chains():
                    EntityCorrection(4, "rename", "Jens Stoltenberg", "Secretary General")]
     assert names_that_may_become("Jens Stoltenberg", corrections) == {
         "Jens Stoltenberg", "J. Stoltenberg", "Stoltenberg"}
-    assert names_that_may_become("Kyiv", corrections) == {"Kyiv"}
+    assert names_that_may_become("Kyiv", corrections) == {"Kyiv", "Kiev"}  # one city
+
+
+def test_a_correction_applies_to_every_spelling_of_its_entity():
+    mentions = [Mention(0, 9, "Zelenskiy", "PERSON", "Volodymyr Zelenskiy"),
+                Mention(20, 28, "Zelensky", "PERSON", "Volodymyr Zelensky"),
+                Mention(40, 44, "Kyiv", "GPE", "Kyiv")]
+    got = apply_corrections(mentions, [EntityCorrection(1, "hide", "Volodymyr Zelensky")])
+    assert [m.text for m in got] == ["Kyiv"]
+    got = apply_corrections(mentions, [EntityCorrection(1, "rename", "Zelenskiy", "VZ")])
+    assert [m.canonical for m in got] == ["VZ", "VZ", "Kyiv"]
 
 
 def test_an_institution_head_after_the_is_the_one_body_it_heads():

@@ -69,3 +69,11 @@ def test_family_gathers_every_name_of_one_entity():
     assert gaz.family("Britain") >= {"Britain", "United Kingdom", "UK"}
     assert gaz.family("Someone Unknown") == {"Someone Unknown"}
     assert "Alliance" not in gaz.family("NATO")  # a context alias names NATO only in context
+
+
+def test_of_two_spellings_as_full_the_first_in_the_text_wins():
+    for first, second in (("Zelenskiy", "Zelenskyy"), ("Zelenskyy", "Zelenskiy")):
+        text = f"Volodymyr {first} met Rutte. Volodymyr {second} later flew home."
+        got = canonicals(text, (f"Volodymyr {first}", "PERSON"),
+                         (f"Volodymyr {second}", "PERSON"))
+        assert set(got.values()) == {f"Volodymyr {first}"}
