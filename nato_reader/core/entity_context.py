@@ -77,7 +77,8 @@ _CRUDE_AFTER = re.compile(r" (?:crude|blend)\b")  # "Urals crude": an oil grade
 _MACHINE_AFTER = re.compile(r" (?:(?:surveillance|combat|fighter|attack|transport|trainer|"
                             r"reconnaissance|patrol|stealth|ballistic|cruise|anti-ship|"
                             r"anti-tank|air-defen[cs]e|multirole|main battle|self-propelled) )?"
-                            rf"{hyphens.MACHINES}\b")
+                            rf"(?!fighters\b){hyphens.MACHINES}\b")  # "Hamas fighters": people
+_MODEL_LIKE = re.compile(r"\d|[a-z][A-Z]")  # "GlobalEye", "CV90": a product's name
 # "the Suwalki Gap", "the Lachin Corridor": a name with the generic word of a feature
 # (the whole name: not "Silicon Valley" of "Silicon Valley Bank")
 _FEATURE_HEAD = re.compile(rf" {places.FEATURE_HEADS}(?![\w'’-]| [A-Z])")
@@ -263,9 +264,13 @@ def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
             c.label = "FAC" if end.group(1) else "LOC"
         elif _FACILITY_AFTER.match(text, c.end):
             c.label = "FAC"
-        elif c.label in ("ORG", "WORK_OF_ART", "PERSON", "LOC") and (
-                _MACHINE_AFTER.match(text, c.end) or _CRUDE_AFTER.match(text, c.end)):
-            c.label = "PRODUCT"  # "Typhoon jets", "GlobalEye surveillance aircraft", "Urals crude"
+        elif ((c.label in ("WORK_OF_ART", "PERSON", "LOC") or (
+                c.label == "ORG" and _MODEL_LIKE.search(text, c.start, c.end)))
+              and _MACHINE_AFTER.match(text, c.end)) or (
+                c.label in ("ORG", "PERSON", "LOC") and _CRUDE_AFTER.match(text, c.end)):
+            # "Typhoon jets", "GlobalEye surveillance aircraft", "Urals crude"; a group's
+            # name before "rockets" stays the group's ("Hezbollah rockets")
+            c.label = "PRODUCT"
         elif (_VESSEL_AFTER.match(text, c.end)
               or _VESSEL_BEFORE.search(text, max(0, c.start - 30), c.start)):
             c.label = "PRODUCT"

@@ -27,12 +27,17 @@ def extend_designations(text: str, cands: list[Candidate], gaz: Gazetteer) -> No
             continue
         if c.label == "ORG" and (number := _UNIT_NUMBER.search(text, max(0, c.start - 8),
                                                                  c.start)):
-            if _UNIT_HEAD.search(text, c.start, c.end) and (
-                    i == 0 or cands[i - 1].end <= number.start()):
-                c.start, c.canonical = number.start(), None
+            if (_UNIT_HEAD.search(text, c.start, c.end) and not c.locked
+                    and gaz.lookup(c.surface(text)) is None
+                    and not _MONTH_BEFORE.search(text, max(0, number.start() - 12),
+                                                 number.start())
+                    and (i == 0 or cands[i - 1].end <= number.start())):
+                c.start, c.canonical = number.start(), None  # not "June 23rd Wagner Group"
             continue
         known = gaz.lookup(c.surface(text))
         label = known.label if known is not None else c.label
+        if label == "EVENT" and _WAR.search(text, c.start, c.end):
+            continue  # "World War II 27 million ...": a count, not an edition
         pattern = {"PRODUCT": DESIGNATION, "EVENT": _EDITION}.get(label)
         if pattern is None or not (more := pattern.match(text, c.end)):
             continue
@@ -46,8 +51,14 @@ def extend_designations(text: str, cands: list[Candidate], gaz: Gazetteer) -> No
 _GENERIC_HEAD = re.compile(r"(?:Air|Space|Naval|Air Force) Base|Airport|Airfield")
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+ $")
 _LEGAL_FORM_AFTER = re.compile(r" ([A-Za-z./&]{2,5})(?![\w/&])")
-_EDITION = re.compile(r" (?:19|20)?\d\d(?![\w%-]|[.,]\d| (?:percent|troops|soldiers|ships|"
-                      r"aircraft|nations|countries|allies)\b)")
+# an edition's year: "BALTOPS 24", "Zapad 2021"; not "BALTOPS 50 years ago", "... 20 ships"
+_EDITION = re.compile(r" (?:(?:19|20)\d\d|[0-3]\d)(?![\w%-]|[.,]\d| (?:years?|months?|"
+                      r"days?|percent|million|thousand|troops|soldiers|ships|aircraft|"
+                      r"nations|countries|allies|people)\b)")
+_WAR = re.compile(r"\bWar\b")
+_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+                           r"Aug|Sept?|Oct|Nov|Dec)\.? $")
 _UNIT_NUMBER = re.compile(r"(?<![\w-])\d{1,3}(?:st|nd|rd|th) $")
 _UNIT_HEAD = re.compile(r"\b(?:Division|Brigade|Regiment|Battalion|Fleet|Army|Corps|Squadron|"
                         r"Wing|Group|Company|Mechanised|Mechanized|Infantry|Airborne|Marine|"

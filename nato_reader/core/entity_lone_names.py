@@ -1,12 +1,14 @@
-"""A one-word "person" that nothing shows to be a person is most likely a place.
+"""A one-word "person" that the text places somewhere, and never shows to be a person,
+is a place.
 
-News prose names a person in full the first time ("Mikael Lindqvist, a coast guard
-officer"), then by surname; a title ("Mr.", "President") or what they do ("said", "told")
-marks them too. The small model, for its part, takes many unfamiliar one-word names for
-people: villages, islands, ports ("in Zupce", "Visby's harbour", "from Primorsk"). So a
-one-word person the text never names in full, never titles, never lets speak and never
-calls by a known first name is read as a place, which in this domain is the most common
-kind of unfamiliar one-word name.
+The small model takes many unfamiliar one-word names for people: villages, islands,
+ports ("oil from Primorsk", "Visby's harbour", "Uto, an island south of Stockholm").
+A person, for their part, is named in full the first time ("Mikael Lindqvist, a coast
+guard officer"), titled ("Mr.", "President") or shown speaking or acting. So a one-word
+"person" becomes a place only where some occurrence has a sign of a place (a
+preposition of place before it, a place noun after its possessive, an apposition that
+calls it a place) and none has a sign of a person (a full name with it, a known first
+name, a title, a verb of speech or action around it).
 """
 
 from __future__ import annotations
@@ -18,32 +20,41 @@ from nato_reader.core.gazetteer import Gazetteer
 
 _PLACE_NOUNS = (r"(?:island|islands|village|town|city|port|harbour|harbor|region|district|"
                 r"province|county|river|lake|bay|base|valley|peninsula|suburb|settlement)\b")
-# What a person does or has right after their name ("Kurti told", "Hrim, 34, said",
-# "Olena's husband", "Lindqvist, a coast guard officer"); a place rarely does these
-# ("Uto, an island south of Stockholm" is a place).
+# Signs of a place: "from Primorsk", "at Kangerlussuaq"; "Visby's harbour"; "Uto, an
+# island". ("to" and "by" are left out: "a letter to Kowalski", "signed by Kowalski".)
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|off|outside|around|across|towards?|into|"
+                           r"via) $")
+_PLACE_AFTER = re.compile(
+    r"['’]s (?:harbour|harbor|port|airport|outskirts|centre|center|mayor|residents|streets|"
+    r"beaches|coast|old town)\b"
+    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+)?" + _PLACE_NOUNS)
+_FEATURE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:island|islands|river|lake|"
+                            r"bay|valley|peninsula)\b")
+# Signs of a person: what they do or have right after their name ("Kurti told", "Hrim,
+# 34, said", "Ryabkov also said", "Olena's husband", "Lindqvist, a coast guard officer")
 _PERSON_AFTER = re.compile(
     r",\s+(?:\d{1,3}|who|whose)\b"
     r"|,\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+)?" + _PLACE_NOUNS + r")"
     r"|['’]s\s+(?:wife|husband|son|daughter|mother|father|family|brother|sister|lawyer|"
     r"spokes\w+|office|party|government|administration|aides?|allies|remarks|comments|"
     r"words|visit|call)\b"
-    r"|\s+(?:said|says|told|tells|added|asked|replied|wrote|writes|argued|insisted|warned|"
-    r"urged|recalled|explained|admitted|denied|declined|smiled|laughed|spoke|speaks|met|"
-    r"meets|thanked|praised|vowed|promised|resigned|accused|criticised|criticized|who|"
-    r"himself|herself)\b")
-# ... or what is done to them ("They thanked Hodges", "met Kurti", "quoted Hrim")
+    r"|\s+(?:(?:also|then|later|has|had|was|is|will|would)\s+)?(?:said|says|told|tells|"
+    r"added|asked|replied|wrote|writes|argued|insisted|warned|urged|recalled|explained|"
+    r"admitted|denied|declined|smiled|laughed|spoke|speaks|met|meets|thanked|praised|"
+    r"vowed|promised|resigned|accused|criticised|criticized|won|lost|signed|appointed|"
+    r"elected|arrested|charged|sentenced|who|himself|herself)\b")
+# ... or what is done to them ("They thanked Hodges", "said Kowalski", "arrested Halloran")
 _PERSON_BEFORE = re.compile(r"\b(?:thanked|met|meets|praised|accused|criticised|criticized|"
                             r"told|asked|urged|invited|interviewed|quoted|congratulated|"
-                            r"succeeded|replaced|appointed|elected|sacked|fired) $")
-_FEATURE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:island|islands|river|lake|"
-                            r"bay|valley|peninsula)\b")
+                            r"succeeded|replaced|appointed|elected|sacked|fired|said|says|"
+                            r"by|arrested|charged|detained|sentenced|to|with) $")
 _AND_NAME = re.compile(r"\s+(?:and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
 _TITLE_BEFORE = re.compile(r"(\S+)\s+$")
 
 
 def places_for_lone_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
     """Relabel as GPE (LOC where an apposition calls it an island, a river ...) each
-    one-word PERSON candidate that the text gives no sign of being a person."""
+    one-word PERSON candidate that the text places and never shows to be a person."""
     full_name_words: set[str] = set()
     occurrences: dict[str, list[Candidate]] = {}
     for c in cands:
@@ -60,9 +71,16 @@ def places_for_lone_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -
             continue
         if any(_looks_like_a_person(text, c) for c in members):
             continue
+        if not any(_looks_like_a_place(text, c) for c in members):
+            continue
         feature = any(_FEATURE_AFTER.match(text, c.end) for c in members)
         for c in persons:
             c.label = "LOC" if feature else "GPE"  # "Uto, an island": a natural feature
+
+
+def _looks_like_a_place(text: str, c: Candidate) -> bool:
+    return bool(_PLACE_AFTER.match(text, c.end)
+                or _PLACE_BEFORE.search(text, max(0, c.start - 12), c.start))
 
 
 def _looks_like_a_person(text: str, c: Candidate) -> bool:

@@ -9,8 +9,9 @@ Each is a general convention of English news prose:
   "person" before "river", "delta" or "ports" ("Danube ports");
 - where people meet, live or train is a place ("meeting in Tiraspol", "a training
   ground in Orzysz"), and so is a name before "border crossings";
-- in a list of three or more names that holds a place, the others are places too
-  ("Zvecan, Leposavic and Zubin Potok");
+- in a list of three or more names that holds a place, after a plural noun of places,
+  the others are places too ("municipalities, including Zvecan, Leposavic and Zubin
+  Potok");
 - a sentence that opens "Energoatom, the state operator, ..." names a body, and so do
   capitalised words after "its" that end in a word like "Mechanism" or "Agency".
 """
@@ -127,15 +128,22 @@ def places_by_neighbours(text: str, cands: list[Candidate]) -> None:
 _LIST_GAP = re.compile(r",? (?:and|or) |, ")
 
 
+_PLACES_BEFORE_LIST = re.compile(r"\b(?:municipalities|villages|towns|cities|communities|"
+                                 r"settlements|regions|districts|provinces|oblasts|ports|"
+                                 r"islands)\b[^.;:]*$")
+
+
 def _places_in_lists(text: str, cands: list[Candidate]) -> None:
-    """"Zvecan, Leposavic and Zubin Potok": in a list of three or more names that holds a
-    place, the names nothing else decided are places too."""
+    """"four northern municipalities, including Zvecan, Leposavic and Zubin Potok": in a
+    list of three or more names that holds a place, after a plural noun of places, the
+    names nothing else decided are places too."""
     chain: list[Candidate] = []
     for c in [*cands, None]:
         if c is not None and chain and _LIST_GAP.fullmatch(text, chain[-1].end, c.start):
             chain.append(c)
             continue
-        if len(chain) >= 3 and any(m.label == "GPE" for m in chain):
+        if len(chain) >= 3 and any(m.label == "GPE" for m in chain) and (
+                _PLACES_BEFORE_LIST.search(text, max(0, chain[0].start - 60), chain[0].start)):
             for m in chain:
                 if not m.locked and m.label in ("ORG", "PERSON"):
                     m.label = "GPE"

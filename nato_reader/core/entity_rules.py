@@ -59,9 +59,12 @@ KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", 
 DESIGNATION = re.compile(r" (?:\d[A-Z0-9]{0,4}|[A-Z]{1,2}\d[A-Z0-9]{0,3})\b(?![.,]?\d)"
                           r"(?! (?:days?|weeks?|months?|years?|hours?|percent|per|million|"
                           r"billion|times|people|points|votes|seats|to|of|and|or|in|at)\b)")
-# A sentence's opening word before "the" and a name ("Later the Council ..."); a person
-# keeps it ("Alexander the Great").
-_OPENER_THE = re.compile(r"[A-Z][a-z]+ the (?=[A-Z])")
+# A sentence's opening adverb or conjunction before "the" and a name ("Later the Council
+# ..."); not a name's own word ("Ivan the Terrible", "Alexander the Great").
+_OPENER_THE = re.compile(r"(?:Later|Then|Earlier|Meanwhile|Now|Also|Yesterday|Today|Instead|"
+                         r"Separately|Finally|But|And|So|Still|Since|When|After|Before|While|"
+                         r"Once|As|If|Under|Inside|Outside|Afterwards|Eventually|Soon|"
+                         r"Nevertheless|However|Elsewhere|There|Here) the (?=[A-Z])")
 _VARIANT = re.compile(r"[A-Z0-9]{1,4}")
 _SHIP_PREFIXES = (r"(?:HMS|USS|HMCS|HMAS|HMNZS|RFS|TCG|FGS|HNLMS|KRI|HDMS|HNoMS|HSwMS|ORP|ESPS|"
                   r"ITS|BNS|NRP)")

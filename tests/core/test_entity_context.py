@@ -169,14 +169,17 @@ def test_a_quantity_word_opening_a_sentence_is_not_a_name(word):
 # -- lists, regions, datelines, machines and vessels --------------------------------------
 
 def test_names_listed_with_a_place_are_places():
-    text = ("Serbs live in Zvornik, Lopare and Ugljevik. Talks joined Pfizer, Siemens and "
-            "Shell. Guards sat in the centre of Tarnovo and the villages of Bresnik.")
+    text = ("Serbs live in three towns, Zvornik, Lopare and Ugljevik. Talks joined Pfizer, "
+            "Siemens and Shell. Guards sat in the centre of Tarnovo and the villages of "
+            "Bresnik. In Zvornik, Kowal, Nowak and Wisniewski signed.")
     got = labelled(text, ("Zvornik", "GPE"), ("Lopare", "ORG"), ("Ugljevik", "PERSON"),
                    ("Pfizer", "ORG"), ("Siemens", "ORG"), ("Shell", "ORG"),
-                   ("Tarnovo", "ORG"), ("Bresnik", "ORG"))
+                   ("Tarnovo", "ORG"), ("Bresnik", "ORG"), ("Zvornik", "GPE"),
+                   ("Kowal", "PERSON"), ("Nowak", "PERSON"), ("Wisniewski", "PERSON"))
     assert got == {"Serbs": "NORP", "Zvornik": "GPE", "Lopare": "GPE", "Ugljevik": "GPE",
                    "Pfizer": "ORG", "Siemens": "ORG", "Shell": "ORG", "Tarnovo": "GPE",
-                   "Bresnik": "GPE"}
+                   "Bresnik": "GPE", "Kowal": "PERSON", "Nowak": "PERSON",
+                   "Wisniewski": "PERSON"}  # no noun of places before those three
 
 
 def test_a_name_before_regional_administration_is_a_region():
@@ -194,12 +197,15 @@ def test_datelines_with_two_places_or_without_an_agency():
 
 
 def test_names_before_the_machines_they_name_are_products():
-    text = ("Orders for Tempest jets, ASCOD combat vehicles and K239 launchers rose, and "
-            "PL01 fighting vehicles too. Airbus and the G7 leaders met.")
-    got = labelled(text, ("Tempest", "WORK_OF_ART"), ("ASCOD", "ORG"), ("Airbus", "ORG"),
-                   ("G7", "ORG"))
-    assert got == {"Tempest": "PRODUCT", "ASCOD": "PRODUCT", "K239": "PRODUCT",
-                   "PL01": "PRODUCT", "Airbus": "ORG", "G7": "ORG"}
+    text = ("Orders for Tempest jets, Boxer combat vehicles, SkyRanger systems and K239 "
+            "launchers rose, and PL01 fighting vehicles too. Airbus and the G7 leaders met. "
+            "Hezbollah rockets and Hamas fighters crossed.")
+    got = labelled(text, ("Tempest", "WORK_OF_ART"), ("Boxer", "PERSON"),
+                   ("SkyRanger", "ORG"), ("Airbus", "ORG"), ("G7", "ORG"),
+                   ("Hezbollah", "ORG"), ("Hamas", "ORG"))
+    assert got == {"Tempest": "PRODUCT", "Boxer": "PRODUCT", "SkyRanger": "PRODUCT",
+                   "K239": "PRODUCT", "PL01": "PRODUCT", "Airbus": "ORG", "G7": "ORG",
+                   "Hezbollah": "ORG", "Hamas": "ORG"}
 
 
 def test_a_flagged_or_sailing_name_is_a_vessel():

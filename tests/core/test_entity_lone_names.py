@@ -14,7 +14,7 @@ def labels(text, *raw) -> dict[str, str]:
 
 
 def test_a_one_word_person_with_no_sign_of_a_person_is_a_place():
-    text = ("Ferries left Visby's harbour for Nynashamn. Tankers from Primorsk sailed on, "
+    text = ("Ferries left Visby's harbour via Nynashamn. Tankers from Primorsk sailed on, "
             "and marines landed on Uto, an island south of the capital.")
     got = labels(text, ("Visby", "PERSON"), ("Nynashamn", "PERSON"), ("Primorsk", "PERSON"),
                  ("Uto", "PERSON"))
@@ -22,9 +22,11 @@ def test_a_one_word_person_with_no_sign_of_a_person_is_a_place():
 
 
 def test_signs_of_a_person_keep_it_a_person():
-    text = ("Kurti told reporters the attack was planned. Hrim, 34, said the drones flew "
-            "at night. Dr. Varga agreed, and Olena waited. Lindqvist, a coast guard "
-            "officer, and Sandor's wife spoke. Halloran and Jan Smith met.")
+    text = ("Kurti told reporters in Pristina the attack was planned. Hrim, 34, said the "
+            "drones flew at night. Dr. Varga agreed, and Olena waited. Lindqvist, a coast "
+            "guard officer, and Sandor's wife spoke. Halloran and Jan Smith met. Varga also "
+            "said more, Kurti was elected in Pristina, and Police arrested Halloran at "
+            "Sandor's home. Lindqvist, 52, and Olena were in Ruse.")
     got = labels(text, ("Kurti", "PERSON"), ("Hrim", "PERSON"), ("Varga", "PERSON"),
                  ("Olena", "PERSON"), ("Lindqvist", "PERSON"), ("Sandor", "PERSON"),
                  ("Halloran", "PERSON"), ("Jan Smith", "PERSON"))
