@@ -76,9 +76,9 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
     the one fuller name in the text they are part of."""
     first_words: dict[tuple[str, ...], set[str]] = {}  # leading words -> full names
     honoured: dict[str, set[str]] = {}
-    # Indexed by last word (organisations) and first word (companies), deduplicated, so a
-    # text naming one body thousands of times stays linear.
-    org_names: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+    # Indexed by their endings (organisations) and first word (companies), deduplicated,
+    # so a text naming one body, or thousands of councils, stays linear.
+    org_endings: dict[tuple[str, ...], set[str]] = {}  # ending -> (up to 2) longer names
     companies: dict[str, set[tuple[tuple[str, ...], str]]] = {}  # (without legal form, name)
     heading: dict[str, set[str]] = {}  # head noun -> names it heads but does not end
     for c in cands:
@@ -99,9 +99,11 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
             if all(w[:1].isupper() for w in person) and person[0] not in TITLE_WORDS:
                 honoured.setdefault(person[-1], set()).add(" ".join(person))
         if c.label == "ORG":
-            org_names.setdefault(words[-1], set()).add((words, _name(c, text)))
+            name = _name(c, text)
+            for n in range(1, len(words)):
+                _add_capped(org_endings, words[n:], name)
             for word in set(words[:-1]) & INSTITUTION_HEADS:  # "Council of the EU"
-                heading.setdefault(word, set()).add(_name(c, text))
+                _add_capped(heading, word, name)
     for c in cands:
         if c.canonical is not None or c.locked:
             continue
@@ -115,13 +117,19 @@ def link_partial_names(text: str, cands: list[Candidate]) -> None:
             if len(full) == 1:
                 c.canonical, c.locked = next(iter(full)), True
         elif c.label == "ORG" and (len(words) >= 2 or _head_after_the(text, c, words)):
-            longer = {name for key, name in org_names.get(words[-1], ())
-                      if len(key) > len(words) and key[-len(words):] == words}
+            longer = set(org_endings.get(words, ()))
             if len(words) == 1:
                 longer |= heading.get(words[0], set())
             if len(longer) == 1:
                 c.canonical, c.locked = longer.pop(), True
     _same_surface_same_entity(text, cands)
+
+
+def _add_capped(index: dict, key, name: str) -> None:
+    """Add `name` under `key`, keeping at most two: a link needs exactly one."""
+    names = index.setdefault(key, set())
+    if len(names) < 2:
+        names.add(name)
 
 
 def _head_after_the(text: str, c: Candidate, words: tuple[str, ...]) -> bool:
