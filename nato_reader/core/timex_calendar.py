@@ -154,8 +154,8 @@ def season_value(anchor: date | None, season: str, offset: int | None, tense: st
             year -= 1
         if current == "WI" and season == "WI" and anchor.month == 12:
             year = anchor.year
-    elif offset == 1 and season == "WI" and _MONTH_SEASON[anchor.month] != "WI":
-        pass  # "next winter" in June is the one starting this December, labelled this year
+    elif offset == 1 and season == "WI" and anchor.month != 12:
+        pass  # "next winter" before December starts this December, labelled this year
     else:
         year += offset
     return f"{year:04d}-{season}"
@@ -229,7 +229,7 @@ def _last_break(text: str, lo: int, start: int) -> int:
     return best
 
 
-def _word_tense(words: list[str], i: int) -> str | None:
+def _word_tense(words: list[str], i: int, after_comma: bool = False) -> str | None:
     """The tense a word marks in its context, or None."""
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -255,7 +255,8 @@ def _word_tense(words: list[str], i: int) -> str | None:
             return None  # "will be held": the auxiliary carries the tense
         if w not in _PAST_WORDS and prev in _BEFORE_ADJECTIVE:
             return None  # "a still unspecified date", "the revised plan": an adjective
-        if w not in _PAST_WORDS and nxt == "by" and not _is_amount(words, i + 2):
+        if (w not in _PAST_WORDS and nxt == "by" and not after_comma
+                and not _is_amount(words, i + 2)):
             return None  # "a dinner hosted by the king": a participle; "rose by 5%" is not
         return "past"
     if w in _SCHEDULED_S or (w in _SCHEDULED_BARE and prev and prev not in _NOT_BEFORE_BARE
@@ -337,7 +338,10 @@ class TenseReader:
             else:
                 k, j = j, j + 1
             if k not in kinds:
-                kinds[k] = _word_tense(words, k)
+                # ", passed by parliament on Friday,": a participle opening its own
+                # phrase carries that phrase's past
+                after_comma = self.text[max(0, starts[k] - 2):starts[k]] == ", "
+                kinds[k] = _word_tense(words, k, after_comma)
             kind = kinds[k]
             if kind is None:
                 continue

@@ -36,7 +36,10 @@ def _quarter(m, ctx):
         year = ctx.anchor.year
         if rel in ("year-earlier", "year-ago", "comparable") or (
                 q > cal.quarter_of(ctx.anchor) and (ctx.tense(m) == "past" or (
-                    not rel and _RESULTS_AFTER.match(ctx.text, m.end())))):
+                    not rel and _RESULTS_AFTER.match(ctx.text, m.end())
+                    and ctx.tense(m) != "future"
+                    and not _FORECAST_BEFORE.search(ctx.before(m, 60))
+                    and not _DUE_AFTER.search(ctx.after(m, 40))))):
             year -= 1  # a quarter still ahead has no results yet: last year's
     det = re.match(r"(?:the|its|their)\s+", m.group(0), re.IGNORECASE)
     if det and not m["rel"] and ctx.text.startswith("-", m.end("ord")) and _NOUN_AFTER.match(
@@ -46,6 +49,9 @@ def _quarter(m, ctx):
     return ("DATE", f"{year:04d}-Q{q}")
 
 
+_FORECAST_BEFORE = re.compile(r"\b(?:expect|expects|expected|forecast|forecasts|predict|"
+                              r"predicts|see|sees|estimate|estimates|project|projects)\b")
+_DUE_AFTER = re.compile(r"\b(?:due|expected|scheduled|will|should|could|may|might)\b")
 _RESULTS_AFTER = re.compile(r"\s+(?:results|earnings|figures|numbers|profits?|loss|losses|"
                             r"sales|revenues?|report)\b")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|in|ended|ending|and|or|to|for|on|at|that|when|as|"

@@ -505,6 +505,9 @@ def test_a_clock_time_falls_on_the_day_the_story_tells(text, expected):
          "Wednesday.", "2025-06-25"),
         # "increased by 5 percent" is the verb itself, in the past
         ("Prices increased by 5 percent on Wednesday.", "2025-06-18"),
+        # a participle opening its own phrase carries that phrase's past
+        ("The bill, passed by parliament on Wednesday, takes effect next month.",
+         "2025-06-18"),
     ],
 )
 def test_a_participle_before_by_is_not_a_past_tense(text, value):

@@ -52,7 +52,10 @@ def test_the_year_earlier_months_are_a_duration():
     [
         ("Rheinmetall reports fourth-quarter results on March 12.",
          "2024-Q4"),  # results come after a quarter: in March, last year's
-        ("Analysts expect third-quarter earnings to beat forecasts.", "2024-Q3"),
+        ("Its third-quarter figures for last year were revised.", "2024-Q3"),
+        # a forecast or a date ahead is about this year's quarter
+        ("Analysts expect third-quarter earnings to beat forecasts.", "2025-Q3"),
+        ("Its second-quarter figures are due in August.", "2025-Q2"),
         ("Sales should rise in the fourth quarter.", "2025-Q4"),  # no results: ahead
         ("Output will rise in the first quarter.", "2025-Q1"),  # the current quarter
     ],
@@ -66,6 +69,7 @@ def test_the_results_of_a_quarter_still_ahead_are_last_years(text, value):
     [
         ("Next winter will be the real test.", date(2025, 6, 12), "2025-WI"),
         ("Next winter will be the real test.", date(2025, 12, 12), "2026-WI"),
+        ("Next winter will be the real test.", date(2026, 1, 12), "2026-WI"),
         ("Last winter was mild.", date(2025, 6, 12), "2024-WI"),
         ("Next spring the work starts.", date(2025, 6, 12), "2026-SP"),
     ],
