@@ -374,3 +374,15 @@ def test_a_place_before_a_people_is_two_mentions():
     assert rows(text, raw, GAZ_PLACES) == {("Ruritania", "GPE", "Ruritania"),
                                            ("Norwegians", "NORP", "Norwegian"),
                                            ("Norway Day", "EVENT", "Norway Day")}
+
+
+def test_no_edition_after_a_war_or_before_a_count_and_no_unit_after_a_date():
+    gaz = Gazetteer({"entities": [{"name": "World War II", "label": "EVENT"},
+                                  {"name": "BALTOPS", "label": "EVENT"},
+                                  {"name": "Wagner Group", "label": "ORG"}]})
+    text = ("During World War II 27 million died. BALTOPS 50 years ago was small. On June "
+            "23rd Wagner Group fighters seized the town.")
+    raw = spans(text, ("World War II", "EVENT"), ("BALTOPS", "ORG"), ("Wagner Group", "ORG"))
+    assert rows(text, raw, gaz) == {("World War II", "EVENT", "World War II"),
+                                    ("BALTOPS", "EVENT", "BALTOPS"),
+                                    ("Wagner Group", "ORG", "Wagner Group")}
