@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from nato_reader.paths import resource
@@ -47,9 +47,6 @@ class Gazetteer:
         self._context_words: dict[str, re.Pattern] = {}
         self._families: dict[str, set[str]] | None = None  # canonical -> names, when asked
         self._load(data)
-        names = sorted(self.entries, key=len, reverse=True)
-        alternatives = "|".join(re.escape(n) for n in names) or r"(?!)"  # none: no match
-        self._pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
     def _add(self, surface: str, entry: Entry) -> None:
         self.entries.setdefault(surface, entry)  # the first (most specific) definition wins
@@ -130,6 +127,14 @@ class Gazetteer:
     def label_of(self, canonical: str) -> str | None:
         entry = self.entries.get(canonical)
         return entry.label if entry and entry.canonical == canonical else None
+
+    @cached_property
+    def _pattern(self) -> re.Pattern:
+        # compiled on the first scan: the window asks only for names (`family`), and the
+        # pattern of a thousand names costs 20 ms
+        names = sorted(self.entries, key=len, reverse=True)
+        alternatives = "|".join(re.escape(n) for n in names) or r"(?!)"  # none: no match
+        return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
     def scan(self, text: str) -> Iterator[Match]:
         """Every known name in `text`, longest first at each position, not overlapping."""
