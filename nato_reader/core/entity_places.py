@@ -126,8 +126,6 @@ def places_by_neighbours(text: str, cands: list[Candidate]) -> None:
 
 
 _LIST_GAP = re.compile(r",? (?:and|or) |, ")
-
-
 _PLACES_BEFORE_LIST = re.compile(r"\b(?:municipalities|villages|towns|cities|communities|"
                                  r"settlements|regions|districts|provinces|oblasts|ports|"
                                  r"islands)\b[^.;:]*$")
