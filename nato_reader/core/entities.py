@@ -313,23 +313,26 @@ def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _occurrences(text: str, surfaces) -> Iterator[tuple[int, int, str]]:
     """Where the (capitalised) surfaces occur as whole words, longest first at each word.
-    A dictionary on the first word, not one big regex alternation: a long text can name
-    thousands of entities, and the alternation would then be quadratic."""
-    by_word: dict[str, list[str]] = {}
-    for surface in sorted(surfaces, key=len, reverse=True):
+    By first word, the lengths of the surfaces that start with it, tried longest first as
+    set lookups: not one big regex alternation, nor a scan of every surface, so a long
+    text naming thousands of entities (even thousands of "Council ...") stays linear."""
+    wanted = set(surfaces)
+    lengths: dict[str, set[int]] = {}
+    for surface in wanted:
         first = _WORD_START.match(surface)
         if first:
-            by_word.setdefault(first.group(), []).append(surface)
+            lengths.setdefault(first.group(), set()).add(len(surface))
+    by_word = {word: sorted(found, reverse=True) for word, found in lengths.items()}
     last_end = 0
     for m in _WORD_START.finditer(text):
         pos = m.start()
         if pos < last_end or not text[pos].isupper():
             continue
-        for surface in by_word.get(m.group(), ()):
-            end = pos + len(surface)
-            if text.startswith(surface, pos) and not (
+        for size in by_word.get(m.group(), ()):
+            end = pos + size
+            if text[pos:end] in wanted and not (
                     end < len(text) and (text[end].isalnum() or text[end] in "_-")):
-                yield pos, end, surface
+                yield pos, end, text[pos:end]
                 last_end = end
                 break
 

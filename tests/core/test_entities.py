@@ -288,3 +288,12 @@ def test_a_sentence_opener_before_the_is_not_part_of_a_name():
     got = by_text(consolidate(text, raw))
     assert "Council of Europe" in got and "Later the Council of Europe" not in got
     assert got["Alexander the Great"][0] == "PERSON"
+
+
+def test_missed_occurrences_are_found_longest_first_among_names_sharing_a_word():
+    from nato_reader.core.entities import _occurrences
+
+    text = "Council Zorvik 2 met. Council Zorvik agreed. Council Zorviks sat. Council Z."
+    names = ["Council Zorvik", "Council Zorvik 2", "Council Z"]
+    assert [s for _, _, s in _occurrences(text, names)] == [
+        "Council Zorvik 2", "Council Zorvik", "Council Z"]  # "Zorviks": not a whole word
