@@ -20,10 +20,11 @@ from nato_reader.core.gazetteer import Gazetteer
 
 _PLACE_NOUNS = (r"(?:island|islands|village|town|city|port|harbour|harbor|region|district|"
                 r"province|county|river|lake|bay|base|valley|peninsula|suburb|settlement)\b")
-# Signs of a place: "from Primorsk", "at Kangerlussuaq"; "Visby's harbour"; "Uto, an
-# island". ("to" and "by" are left out: "a letter to Kowalski", "signed by Kowalski".)
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|off|outside|around|across|towards?|into|"
-                           r"via) $")
+# Signs of a place: "from Primorsk", "in Qaanaaq and Ittoqqortoormiit", "Sidorova, 37, of
+# Rezekne"; "Visby's harbour"; "Uto, an island". ("to" and "by" are left out: "a letter
+# to Kowalski", "signed by Kowalski".)
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|from|at|near|off|outside|around|across|towards?|into|"
+                           r"via) (?:[A-Z][\w'’-]+ (?:and|or) )?|, \d{1,3}, of )$")
 _PLACE_AFTER = re.compile(
     r"['’]s (?:harbour|harbor|port|airport|outskirts|centre|center|mayor|residents|streets|"
     r"beaches|coast|old town)\b"
@@ -80,7 +81,7 @@ def places_for_lone_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -
 
 def _looks_like_a_place(text: str, c: Candidate) -> bool:
     return bool(_PLACE_AFTER.match(text, c.end)
-                or _PLACE_BEFORE.search(text, max(0, c.start - 12), c.start))
+                or _PLACE_BEFORE.search(text, max(0, c.start - 40), c.start))
 
 
 def _looks_like_a_person(text: str, c: Candidate) -> bool:

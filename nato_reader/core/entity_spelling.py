@@ -11,6 +11,10 @@ stand for the full name ("Stoltenberg", "Wagner"); acronyms ("NATO" for "North A
 Alliance", "United States" for "U.S."), which a reader knows better than their
 expansions; demonyms, whose canonical form is the adjective.
 
+A company the gazetteer knows by its short name takes the fuller name with its legal
+form where the article writes it ("Leonardo S.p.A."), since the links that join short and
+full forms skip names the gazetteer already named.
+
 Across the library the entity stays one: `Gazetteer.family` lists all its names, and
 "articles mentioning" asks for every one of them.
 """
@@ -20,7 +24,7 @@ from __future__ import annotations
 import unicodedata
 from difflib import SequenceMatcher
 
-from nato_reader.core.entity_rules import Candidate
+from nato_reader.core.entity_rules import LEGAL_FORMS, Candidate
 from nato_reader.core.gazetteer import Gazetteer
 
 
@@ -32,9 +36,17 @@ def use_article_spelling(text: str, cands: list[Candidate], gaz: Gazetteer) -> N
     for canonical, members in groups.items():
         forms = dict.fromkeys(c.surface(text) for c in sorted(members, key=lambda c: c.start))
         spelling = article_spelling(canonical, list(forms), gaz)
+        spelling = _with_legal_form(spelling, groups) if members[0].label == "ORG" else spelling
         if spelling != canonical:
             for c in members:
                 c.canonical = spelling
+
+
+def _with_legal_form(name: str, groups: dict) -> str:
+    """"Leonardo" where the article also writes "Leonardo S.p.A.": the company's fullest
+    name (the gazetteer knows the short one, so the links never joined them)."""
+    fuller = [other for form in _FORMS_AFTER if (other := f"{name} {form}") in groups]
+    return fuller[0] if len(fuller) == 1 else name
 
 
 def article_spelling(canonical: str, forms: list[str], gaz: Gazetteer) -> str:
@@ -48,6 +60,9 @@ def article_spelling(canonical: str, forms: list[str], gaz: Gazetteer) -> str:
              and not entry.context]
     return max(names, key=lambda f: (len(f.split()), len(f), -forms.index(f)),
                default=canonical)
+
+
+_FORMS_AFTER = sorted(LEGAL_FORMS)
 
 
 def _is_short_form(form: str, canonical: str) -> bool:

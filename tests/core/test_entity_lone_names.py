@@ -37,3 +37,11 @@ def test_a_surname_of_a_full_name_in_the_text_stays_a_person():
     text = "Anna Wieslander spoke first. Later, Wieslander's report was published."
     got = labels(text, ("Anna Wieslander", "PERSON"), ("Wieslander", "PERSON"))
     assert got["Wieslander"] == "PERSON"
+
+
+def test_a_second_place_in_a_pair_and_a_hometown_are_places():
+    text = ("People in Qaanaaq and Ittoqqortoormiit waited. Jelena Sidorova, 37, of Rezekne, "
+            "was sentenced.")
+    got = labels(text, ("Qaanaaq", "GPE"), ("Ittoqqortoormiit", "PERSON"),
+                 ("Jelena Sidorova", "PERSON"), ("Rezekne", "PERSON"))
+    assert got["Ittoqqortoormiit"] == "GPE" and got["Rezekne"] == "GPE"

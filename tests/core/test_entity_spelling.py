@@ -77,3 +77,9 @@ def test_of_two_spellings_as_full_the_first_in_the_text_wins():
         got = canonicals(text, (f"Volodymyr {first}", "PERSON"),
                          (f"Volodymyr {second}", "PERSON"))
         assert set(got.values()) == {f"Volodymyr {first}"}
+
+
+def test_a_known_company_takes_its_legal_form_where_the_article_writes_it():
+    text = "Leonardo S.p.A. and Baykar signed a deal. Leonardo said drones would follow."
+    got = canonicals(text, ("Leonardo S.p.A.", "ORG"), ("Baykar", "ORG"), ("Leonardo", "ORG"))
+    assert got["Leonardo"] == got["Leonardo S.p.A."] == "Leonardo S.p.A."
