@@ -48,6 +48,8 @@ _EXERCISE_AFTER = re.compile(rf"(?: \d{{4}})?['’]?s? {_EXERCISES}\b")
 # in apposition, the exercise the head: "Iron Wolf 2023, a two-week exercise in which"
 _EXERCISE_APPOSITION = re.compile(rf", an? (?:[\w-]+ ){{0,3}}{_EXERCISES}(?=[,.;:]| (?:in|that|"
                                   r"which|with|involving|by|for|of|near|at|on)\b)")
+# "The exercise, called Lapland Steel,", "another NATO exercise, Dynamic Front,"
+_EXERCISE_BEFORE = re.compile(rf"\b{_EXERCISES},? (called |named |dubbed |code-named )?$")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|towards?|(?:town|city|village|region|port|province|"
                        r"oblast|capital|outskirts|suburbs|north|south|east|west) of)\s+$")
 _DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ee|ees|ero|er|ers)$")
@@ -83,7 +85,9 @@ _MODEL_LIKE = re.compile(r"\d|[a-z][A-Z]")  # "GlobalEye", "CV90": a product's n
 # (the whole name: not "Silicon Valley" of "Silicon Valley Bank")
 _FEATURE_HEAD = re.compile(rf" {places.FEATURE_HEADS}(?![\w'’-]| [A-Z])")
 _NUCLEAR_PLANT = re.compile(rf" {places.NUCLEAR_PLANT}\b")
-_HEAD_AT_END = re.compile(rf" (?:(Boulevard|Avenue|Street|Square)|{places.FEATURE_HEADS})$")
+_HEAD_AT_END = re.compile(rf" (?:(Boulevard|Avenue|Street|Square|Convention Cent(?:er|re)|"
+                          rf"Arena|Stadium)|(Missiles?|Rockets?|Drones?|Howitzers?|Launchers?)"
+                          rf"|{places.FEATURE_HEADS})$")
 # "Ukrenergo, the national grid operator," and "the daily Hurriyet" are bodies
 _BODY_APPOSITION = re.compile(rf", (?:the|a|an) (?:(?!of |at |for |with |and )[\w-]+ ){{0,3}}"
                               rf"{places.BODY_NOUNS}(?=[,.;:])")
@@ -115,7 +119,7 @@ _NOT_PLACES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX
 # "LONDON/FRANKFURT, March 3 (Reuters) -" (two places), "KIEL, Germany —" (no agency)
 _CAPS_NAME = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*"
 _DATELINE = re.compile(rf"(?:^|\n)({_CAPS_NAME}(?:/{_CAPS_NAME})*)"
-                       r"(?=,? ?(?:\(|[-–—_]+\s)|, [A-Z][\w.]*(?: [\w.]+){0,3}"
+                       r"(?=,? ?(?:\(|[-–—_]+\s)|, [A-Z][\w.]*(?:,? [\w.]+){0,4}"
                        r"(?:,? ?\(| [-–—]+\s))")
 _SLASH_PART = re.compile(r"[^/]+")
 
@@ -260,8 +264,9 @@ def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
         if c.locked:
             continue
         if " " in text[c.start:c.end] and (end := _HEAD_AT_END.search(text, c.start, c.end)):
-            # "Bialowieza Forest", "Stefan cel Mare Boulevard": the name's own last word
-            c.label = "FAC" if end.group(1) else "LOC"
+            # "Bialowieza Forest", "Stefan cel Mare Boulevard", "Naval Strike Missile":
+            # the name's own last word
+            c.label = "FAC" if end.group(1) else "PRODUCT" if end.group(2) else "LOC"
         elif _FACILITY_AFTER.match(text, c.end):
             c.label = "FAC"
         elif ((c.label in ("WORK_OF_ART", "PERSON", "LOC") or (
@@ -287,8 +292,16 @@ def things_by_their_noun(text: str, cands: list[Candidate]) -> None:
 def events_by_context(text: str, cands: list[Candidate]) -> None:
     for c in cands:
         if not c.locked and (_EXERCISE_AFTER.match(text, c.end)
-                             or _EXERCISE_APPOSITION.match(text, c.end)):
+                             or _EXERCISE_APPOSITION.match(text, c.end)
+                             or _exercise_named_before(text, c)):
             c.label, c.locked = "EVENT", True
+
+
+def _exercise_named_before(text: str, c: Candidate) -> bool:
+    """"The exercise, called Lapland Steel," and "another exercise, Dynamic Front, is":
+    named, or in apposition closed by a comma (not "after the exercise, Kowalski said")."""
+    m = _EXERCISE_BEFORE.search(text, max(0, c.start - 40), c.start)
+    return m is not None and (bool(m.group(1)) or text.startswith(",", c.end))
 
 
 def drop_capitalised_nouns(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -120,11 +120,17 @@ def places_by_neighbours(text: str, cands: list[Candidate]) -> None:
             c.label = "LOC"  # "Danube ports", "the Tisza delta"
         elif c.label in ("PERSON", "ORG") and (
                 _GATHER_IN.search(text, max(0, c.start - 16), c.start)
-                or _CROSSING_AFTER.match(text, c.end)):
-            c.label = "GPE"
+                or _CROSSING_AFTER.match(text, c.end)
+                or _TOWN_APPOSITION.match(text, c.end)
+                or (c.label == "ORG" and _NEAR_BEFORE.search(text, max(0, c.start - 40),
+                                                            c.start))):
+            c.label = "GPE"  # "Jermuk, a spa town", "near Klishchiivka and Andriivka"
     _places_in_lists(text, cands)
 
 
+_TOWN_APPOSITION = re.compile(r", (?:a|an|the) (?:[\w-]+ ){0,2}(?:town|village|city|port|"
+                              r"suburb|settlement|municipality)\b")
+_NEAR_BEFORE = re.compile(rf"\bnear (?:{_NAME} (?:and|or) )?$")
 _LIST_GAP = re.compile(r",? (?:and|or) |, ")
 _PLACES_BEFORE_LIST = re.compile(r"\b(?:municipalities|villages|towns|cities|communities|"
                                  r"settlements|regions|districts|provinces|oblasts|ports|"

@@ -76,7 +76,7 @@ _BASE_END = re.compile(r"\s(?:Air Base|Airbase|Naval Base|Space Base|Base|Airpor
                        r"Air Station)$")
 _MODEL_CODE = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")  # not "G-7", a group
 _LAW_END = re.compile(r"\s(?:Act|Treaty|Convention|Accords?|Agreement|Charter|Protocol|"
-                      r"Law|Bill|Amendment|Resolution)$")
+                      r"Law|Bill|Amendment|Resolution|Declaration|Memorandum|Communiqu[eé])$")
 _SERVICE_END = re.compile(r"\b(?:Army|Navy|Air Force|Marines|Marine Corps|Coast Guard|"
                           r"National Guard|Guard|Armed Forces|Forces)$")
 _EDGE_PUNCT = "\"'“”‘’()[]{},;:!?*«»"

@@ -43,8 +43,9 @@ def use_article_spelling(text: str, cands: list[Candidate], gaz: Gazetteer) -> N
 
 
 def _with_legal_form(name: str, groups: dict) -> str:
-    """"Leonardo" where the article also writes "Leonardo S.p.A.": the company's fullest
-    name (the gazetteer knows the short one, so the links never joined them)."""
+    """"Leonardo" where the article also writes "Leonardo S.p.A." ("Kongsberg Gruppen"):
+    the company's fullest name (the gazetteer knows the short one, so the links never
+    joined them)."""
     fuller = [other for form in _FORMS_AFTER if (other := f"{name} {form}") in groups]
     return fuller[0] if len(fuller) == 1 else name
 
@@ -62,7 +63,7 @@ def article_spelling(canonical: str, forms: list[str], gaz: Gazetteer) -> str:
                default=canonical)
 
 
-_FORMS_AFTER = sorted(LEGAL_FORMS)
+_FORMS_AFTER = sorted(LEGAL_FORMS | {"Group", "Gruppen", "Holding", "Holdings"})
 
 
 def _is_short_form(form: str, canonical: str) -> bool:

@@ -261,3 +261,24 @@ def test_region_lists_ships_roles_crude_and_headline_labels():
     assert got == {"Podlaskie": "GPE", "Warmian-Masurian": "GPE", "Lublin": "GPE",
                    "Bulgaria": "GPE", "Tsibar": "PRODUCT", "HDMS Absalon": "PRODUCT",
                    "Ilan Vered": "PERSON", "Urals": "PRODUCT"}
+
+
+def test_exercises_in_apposition_towns_declarations_missiles_and_venues():
+    text = ("The exercise, called Polar Lynx, began. Another exercise, Iron Tide, is planned. "
+            "After the exercise, Kowal said more. Shells hit Jermuk, a spa town, and fell "
+            "near Orlivka and Hrabove. The Vilnius Summit Declaration praised the Naval "
+            "Strike Missile at the Walter Center Arena.")
+    got = labelled(text, ("Polar Lynx", "ORG"), ("Iron Tide", "ORG"), ("Kowal", "PERSON"),
+                   ("Jermuk", "ORG"), ("Orlivka", "GPE"), ("Hrabove", "ORG"),
+                   ("Vilnius Summit Declaration", "ORG"), ("Naval Strike Missile", "FAC"),
+                   ("Walter Center Arena", "ORG"))
+    assert got == {"Polar Lynx": "EVENT", "Iron Tide": "EVENT", "Kowal": "PERSON",
+                   "Jermuk": "GPE", "Orlivka": "GPE", "Hrabove": "GPE",
+                   "Vilnius Summit Declaration": "LAW", "Naval Strike Missile": "PRODUCT",
+                   "Walter Center Arena": "FAC"}
+
+
+def test_a_dateline_with_the_date_after_the_country():
+    text = "KRAMATORSK, Ukraine, Aug. 14 (Reuters) - Troops advanced."
+    got = {m.text: (m.label, m.canonical) for m in consolidate(text, [])}
+    assert got["KRAMATORSK"] == ("GPE", "Kramatorsk")

@@ -83,3 +83,9 @@ def test_a_known_company_takes_its_legal_form_where_the_article_writes_it():
     text = "Leonardo S.p.A. and Baykar signed a deal. Leonardo said drones would follow."
     got = canonicals(text, ("Leonardo S.p.A.", "ORG"), ("Baykar", "ORG"), ("Leonardo", "ORG"))
     assert got["Leonardo"] == got["Leonardo S.p.A."] == "Leonardo S.p.A."
+
+
+def test_a_known_company_takes_its_group_name_where_the_article_writes_it():
+    text = "Kongsberg Gruppen raised output. Kongsberg said orders doubled."
+    got = canonicals(text, ("Kongsberg Gruppen", "ORG"), ("Kongsberg", "ORG"))
+    assert got["Kongsberg"] == "Kongsberg Gruppen"
