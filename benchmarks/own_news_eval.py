@@ -19,7 +19,7 @@ Figures
   improving the analysis), "held_out" (a3, a4, a13-a16: to be read only as these
   figures), "fresh" (a25-a32, written and annotated in one go on 23 Nov 2026 by someone
   who had not seen the rules; held out like the others: figures only), "blind" (a49-a56,
-  written the same day after the day's rules were final; figures only) and "all".
+  written the same day when the day's rules were nearly final; figures only) and "all".
 - texts: benchmarks/gold/own_news/a*.txt (`date YYYY-MM-DD` token, as the seeds), anchored
   at their publication date; gold: benchmarks/gold/own_news/gold.json, hand-made before
   the analysis was run on the texts, offsets into parse_article().body (checked on load).
