@@ -16,7 +16,7 @@ Figures
   (`count_matches`, `figures`): a system timex matches the gold timex it overlaps (the
   exact span first); value and extent F1 over the summed counts.
 - splits: "dev" (a1, a2, a5-a12, a17-a24, a33-a48, a57-a64: their errors may be read
-  improving the analysis), "held_out" (a3, a4, a13-a16: to be read only as these
+  while improving the analysis), "held_out" (a3, a4, a13-a16: to be read only as these
   figures), "fresh" (a25-a32, written and annotated in one go on 23 Nov 2026 by someone
   who had not seen the rules; held out like the others: figures only), "blind" (a49-a56,
   written the same day when the day's rules were nearly final; figures only) and "all".
