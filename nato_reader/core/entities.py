@@ -18,7 +18,11 @@ Per article:
 6. each canonical entity gets one type: the gazetteer's or a person link's, else a
    majority vote over its mentions;
 7. an entity the gazetteer named shows the fullest name the article uses, in its own
-   spelling (entity_spelling: "Volodymyr Zelenskiy", a lone "Putin").
+   spelling (entity_spelling: "Volodymyr Zelenskiy", "Britain"; a short form alone,
+   "Stoltenberg", still shows the full name).
+Along the way: names run on through designations, editions, unit numbers and legal
+forms (entity_designations: "Leopard 2A8", "BALTOPS 24", "Gazprom PJSC"), and a lone
+one-word "person" that the text places somewhere is a place (entity_lone_names).
 Canonical names come from the gazetteer or the text itself, never from the article id;
 across the library, `Gazetteer.family` gathers the spellings of one entity.
 
