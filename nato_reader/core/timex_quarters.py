@@ -36,10 +36,7 @@ def _quarter(m, ctx):
         year = ctx.anchor.year
         if rel in ("year-earlier", "year-ago", "comparable") or (
                 q > cal.quarter_of(ctx.anchor) and (ctx.tense(m) == "past" or (
-                    not rel and _RESULTS_AFTER.match(ctx.text, m.end())
-                    and ctx.tense(m) != "future"
-                    and not _FORECAST_BEFORE.search(ctx.before(m, 60))
-                    and not _DUE_AFTER.search(ctx.after(m, 40))))):
+                    not rel and _results_reported(m, ctx)))):
             year -= 1  # a quarter still ahead has no results yet: last year's
     det = re.match(r"(?:the|its|their)\s+", m.group(0), re.IGNORECASE)
     if det and not m["rel"] and ctx.text.startswith("-", m.end("ord")) and _NOUN_AFTER.match(
@@ -47,6 +44,14 @@ def _quarter(m, ctx):
         # "the third-quarter loss": an adjective; the determiner belongs to the noun
         return ("DATE", f"{year:04d}-Q{q}", m.start() + det.end())
     return ("DATE", f"{year:04d}-Q{q}")
+
+
+def _results_reported(m, ctx) -> bool:
+    """"reports fourth-quarter results on March 12": results of a finished quarter; not
+    "analysts expect third-quarter profit", "second-quarter figures are due"."""
+    return bool(_RESULTS_AFTER.match(ctx.text, m.end()) and ctx.tense(m) != "future"
+                and not _FORECAST_BEFORE.search(ctx.before(m, 60))
+                and not _DUE_AFTER.search(ctx.after(m, 40)))
 
 
 _FORECAST_BEFORE = re.compile(r"\b(?:expect|expects|expected|forecast|forecasts|predict|"
