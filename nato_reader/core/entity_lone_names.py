@@ -20,6 +20,10 @@ from nato_reader.core.gazetteer import Gazetteer
 
 _PLACE_NOUNS = (r"(?:island|islands|village|town|city|port|harbour|harbor|region|district|"
                 r"province|county|river|lake|bay|base|valley|peninsula|suburb|settlement)\b")
+_FEATURE_NOUNS = r"(?:island|islands|river|lake|bay|valley|peninsula)\b"
+# ", an island south of ...", ", a coast guard officer": an apposition, then what it says
+_APPOSITION = r",\s+(?:a|an|the)\s+"
+_ADJECTIVE = r"(?:[\w-]+\s+)?"
 # Signs of a place: "from Primorsk", "in Qaanaaq and Ittoqqortoormiit", "Sidorova, 37, of
 # Rezekne"; "Visby's harbour"; "Uto, an island". ("to" and "by" are left out: "a letter
 # to Kowalski", "signed by Kowalski".)
@@ -28,14 +32,13 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|from|at|near|off|outside|around|across|t
 _PLACE_AFTER = re.compile(
     r"['’]s (?:harbour|harbor|port|airport|outskirts|centre|center|mayor|residents|streets|"
     r"beaches|coast|old town)\b"
-    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+)?" + _PLACE_NOUNS)
-_FEATURE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:island|islands|river|lake|"
-                            r"bay|valley|peninsula)\b")
+    r"|" + _APPOSITION + _ADJECTIVE + _PLACE_NOUNS)
+_FEATURE_AFTER = re.compile(_APPOSITION + _ADJECTIVE + _FEATURE_NOUNS)
 # Signs of a person: what they do or have right after their name ("Kurti told", "Hrim,
 # 34, said", "Ryabkov also said", "Olena's husband", "Lindqvist, a coast guard officer")
 _PERSON_AFTER = re.compile(
     r",\s+(?:\d{1,3}|who|whose)\b"
-    r"|,\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+)?" + _PLACE_NOUNS + r")"
+    r"|" + _APPOSITION + r"(?!" + _ADJECTIVE + _PLACE_NOUNS + r")"
     r"|['’]s\s+(?:wife|husband|son|daughter|mother|father|family|brother|sister|lawyer|"
     r"spokes\w+|office|party|government|administration|aides?|allies|remarks|comments|"
     r"words|visit|call)\b"
