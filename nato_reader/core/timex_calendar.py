@@ -150,8 +150,12 @@ def season_value(anchor: date | None, season: str, offset: int | None, tense: st
     year = anchor.year
     if offset is None or offset == 0:
         current = _MONTH_SEASON[anchor.month]
-        if offset is None and tense == "past" and _SEASON_ORDER[season] > _SEASON_ORDER[current]:
+        # where the anchor stands in its year: January and February come before spring
+        position = 0 if anchor.month < 3 and season != "WI" else _SEASON_ORDER[current]
+        if offset is None and tense == "past" and _SEASON_ORDER[season] > position:
             year -= 1
+        if offset is None and tense == "future" and _SEASON_ORDER[season] < position:
+            year += 1  # "would reopen by the summer" in December: next year's
         if current == "WI" and season == "WI" and anchor.month == 12:
             year = anchor.year
     elif offset == 1 and season == "WI" and anchor.month != 12:
@@ -178,7 +182,8 @@ def _words(text: str) -> frozenset[str]:
 _FUTURE_WORDS = _words(
     "will shall would planned expected expects scheduled due upcoming intend intends next "
     "later payable effective ahead expire expires ending starting beginning")
-_FUTURE_BEFORE_TO = _words("going plan plans planning aim aims hope hopes want wants set is are")
+_FUTURE_BEFORE_TO = _words("going plan plans planning aim aims hope hopes want wants set is are "
+                           "likely unlikely")
 _PROGRESSIVE = _words("planning expected scheduled due set going about")
 _PAST_WORDS = _words(
     "was were had did said told ago last earlier went came took met made gave began became "
@@ -206,11 +211,20 @@ _BEFORE_ADJECTIVE = _words("a an the its their his her our my your this these th
 # planned trip", "as originally scheduled"), not a plan for the days ahead
 _PLAN_WORDS = _words("planned scheduled expected")
 _PLAN_ADVERBS = _words("previously originally already long once")
+# Words after which an -ed word is a verb or participle ("attacked the city", "launched
+# on Monday"); before any other word it may be an adjective ("publish updated figures")
+_FUNCTION_WORDS = _words(
+    "the a an its their his her our my your this that these those to on in at by for from "
+    "with of and or but as into onto over under about after before during since until than "
+    "then when while who which what where it he she they we him them us")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-# "had paid their dues by Tuesday"; not "had said the talks will end by Friday"
-_HAD_BEFORE = re.compile(r"\bhad(?:n't)?\s+(?!to\b)\w+(?:(?!\b(?:will|would|shall)\b)[^.;,])*$",
-                         re.IGNORECASE)
+# "had paid their dues by Tuesday", "power was restored by Monday"; not "had said the talks
+# will end by Friday", "was to finish by Friday"
+_PAST_AUX_BEFORE = re.compile(
+    r"\b(?:had|was|were)(?:n't)?\s+(?!to\b)\w+(?:(?!\b(?:will|would|shall|to)\b)[^.;,])*$",
+    re.IGNORECASE)
+_BY_OPENING = re.compile(r"(?:^|[.!?\n]\s*)by\s+$", re.IGNORECASE)  # on text[lo:start] only
 # a postponement moves to a later time: "the vote was put off until Tuesday"
 _POSTPONED_BEFORE = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|put\s+off|pushed\s+back|"
                                r"rescheduled)\s+(?:until|till|to)\s+$", re.IGNORECASE)
@@ -299,8 +313,12 @@ class TenseReader:
     def tense(self, start: int, end: int) -> str:
         if _BY_BEFORE.search(self.text, max(self.lo, start - 4), start):
             # a deadline: "by February", "by Dec. 15"; one already met is past
-            # ("two members had filed reports by Wednesday")
-            had = _HAD_BEFORE.search(self.text, max(self.lo, start - 60), start)
+            # ("two members had filed reports by Wednesday", "power was restored by
+            # Monday"; "By Tuesday morning, officials were reporting a fire")
+            if _BY_OPENING.search(self.text[max(self.lo, start - 6):start]):
+                after = self._nearest(start, end, end, min(self.hi, end + _TENSE_WINDOW))
+                return "past" if after == "past" else "future"
+            had = _PAST_AUX_BEFORE.search(self.text, max(self.lo, start - 60), start)
             return "past" if had else "future"
         if _POSTPONED_BEFORE.search(self.text, max(self.lo, start - 24), start):
             return "future"
@@ -343,7 +361,8 @@ class TenseReader:
                 after_comma = self.text[max(0, starts[k] - 2):starts[k]] == ", "
                 kinds[k] = _word_tense(words, k, after_comma)
             kind = kinds[k]
-            if kind is None:
+            if kind is None or (kind == "past" and k + 1 < len(words)
+                                and starts[k + 1] < start and self._adjective_in_future(k)):
                 continue
             if words[k] in _REPORTING and k >= after and not (
                     k == after and self.text[end:starts[k]].isspace()):
@@ -356,3 +375,21 @@ class TenseReader:
                 return "pastfuture"
             return kind
         return reported
+
+    def _adjective_in_future(self, k: int) -> bool:
+        """Whether the regular -ed word k, before a content word and after a future marker
+        in its clause, is an adjective ("is due to meet allied leaders on Thursday", "is
+        expected to publish updated figures on Monday"), not the verb of a past event."""
+        words = self.words
+        if words[k] in _PAST_WORDS or words[k + 1] in _FUNCTION_WORDS:
+            return False
+        clause_lo = _last_break(self.text, max(self.lo, self.starts[k] - _TENSE_WINDOW),
+                                self.starts[k])
+        for i in range(k - 1, bisect_left(self.starts, clause_lo) - 1, -1):
+            if i not in self.kinds:
+                self.kinds[i] = _word_tense(words, i)
+            if self.kinds[i] == "future":
+                return True
+            if self.kinds[i] == "past" and words[i] in _PAST_WORDS:
+                return False
+        return False

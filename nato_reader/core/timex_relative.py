@@ -189,7 +189,8 @@ _UNIT_REL = {"this": 0, "the current": 0, "current": 0, "last": -1, "past": -1,
              "the start of next": 1, "the beginning of the": 0, "the start of the": 0,
              "the latest": 0, "this past": -1, "this coming": 1, "sometime next": 1,
              "sometime this": 0, "sometime last": -1, "earlier in the": 0,
-             "later in the": 0, "the full": 0, "the fiscal": 0, "the calendar": 0, "that": 0}
+             "later in the": 0, "the rest of the": 0, "the rest of this": 0, "the full": 0,
+             "the fiscal": 0, "the calendar": 0, "that": 0}
 _UNIT_REL_RE = "|".join(sorted((k.replace(" ", r"\s+") for k in _UNIT_REL), key=len,
                                reverse=True))
 

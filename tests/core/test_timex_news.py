@@ -152,6 +152,49 @@ def test_a_deadline_already_met_is_past():
         ("Tuesday", "DATE", "1991-10-29")]
 
 
+def test_a_deadline_met_in_a_passive_or_an_opening_by_phrase_is_past():
+    # 24 October 1991 is a Thursday.
+    assert tagged("Power was largely restored by Monday afternoon, officials said.") == [
+        ("Monday afternoon", "TIME", "1991-10-21TAF")]
+    assert tagged("The strikes began at dusk. By Tuesday morning, crews were fighting a "
+                  "fire at the depot.")[-1] == ("Tuesday morning", "TIME", "1991-10-22TMO")
+    assert tagged("By Tuesday, the crews will have left.") == [
+        ("Tuesday", "DATE", "1991-10-29")]
+    assert tagged("The plant was to reopen by Tuesday.") == [("Tuesday", "DATE", "1991-10-29")]
+
+
+def test_an_ed_adjective_after_a_future_marker_does_not_make_the_day_past():
+    assert tagged("She is due to meet allied leaders in Brussels on Monday.") == [
+        ("Monday", "DATE", "1991-10-28")]
+    assert tagged("Rutte is expected to publish updated figures on Monday.") == [
+        ("Monday", "DATE", "1991-10-28")]
+    # a participle before a preposition is still the verb of a past event
+    assert tagged("Kyiv will answer the drones launched on Monday.") == [
+        ("Monday", "DATE", "1991-10-21")]
+    assert tagged("Ukraine received upgraded jets on Monday.") == [
+        ("Monday", "DATE", "1991-10-21")]
+
+
+def test_likely_to_and_by_the_season_look_ahead():
+    assert tagged("The link is unlikely to reopen before April.") == [
+        ("April", "DATE", "1992-04")]
+    dec = date(2024, 12, 17)
+    assert tagged("Officials said the beaches would reopen by the summer.", dec) == [
+        ("the summer", "DATE", "2025-SU")]
+    assert tagged("The beaches were closed in the summer.", dec) == [
+        ("the summer", "DATE", "2024-SU")]
+    jan = date(2024, 1, 17)
+    assert tagged("The offensive will resume in the summer.", jan) == [
+        ("the summer", "DATE", "2024-SU")]
+    assert tagged("The offensive stalled in the summer.", jan) == [
+        ("the summer", "DATE", "2023-SU")]
+
+
+def test_the_rest_of_the_week_is_the_current_week():
+    assert tagged("Rough seas are expected for the rest of the week.") == [
+        ("the rest of the week", "DATE", "1991-W43")]
+
+
 def test_trading_and_business_days_are_days():
     assert tagged("Six trading days later the index had recovered; refunds take ten "
                   "business days.") == [("Six trading days", "DURATION", "P6D"),
