@@ -13,7 +13,12 @@ Each is a general convention of English news prose:
   the others are places too ("municipalities, including Zvecan, Leposavic and Zubin
   Potok");
 - a sentence that opens "Energoatom, the state operator, ..." names a body, and so do
-  capitalised words after "its" that end in a word like "Mechanism" or "Agency".
+  capitalised words after "its" that end in a word like "Mechanism" or "Agency";
+- a name after a site ("a battlegroup at Cincu", "the missile defence site at Deveselu"),
+  after a route ("runs from Inkoo") or in "the ports of Izmail and Reni" is a place;
+- a name after a word for a firm ("aircraft maker Antonov", "grid operator Elering",
+  "state-owned Aselsan", "shares in Hensoldt") is a body;
+- a name in apposition with a weapon ("the Liutyi, a fixed-wing drone") is a product.
 """
 
 from __future__ import annotations
@@ -72,6 +77,37 @@ _BODY_AFTER_DETERMINER = re.compile(
     r"(?![\w'’-]| [A-Z])")
 
 
+# "a French-led battlegroup at Cincu", "a pumping station at Unecha", "runs from Inkoo"
+_SITE_BEFORE = (r"(?:base|bases|site|battlegroup|station|plant|terminal|facility|depot|airfield|"
+                r"airport|refinery|camp|garrison|range|shipyard|factory) (?:at|in|near)|"
+                r"(?:runs|run|running|ran|stretches|stretching|flows|flowing|departed|fled|"
+                r"withdrew|retreated|evacuated) from")
+_PLACE_AFTER_SITE = re.compile(rf"(?<![\w-])(?:{_SITE_BEFORE}) ({_NAME})(?![\w'’-]| [A-Z])")
+# "the Danube ports of Izmail and Reni", "the towns of Lyman, Siversk and Bakhmut"
+_PLACES_OF = re.compile(rf"\b(?:ports|towns|cities|villages|settlements) of "
+                        rf"((?:{_NAME}(?:, | and | or )){{1,6}}{_NAME})(?![\w'’-]| [A-Z])")
+# "aircraft maker Antonov", "state-owned Aselsan", "shares in Hensoldt"
+_BODY_BEFORE = re.compile(rf"(?<![\w-])(?:{BODY_NOUNS}|[Ss]tate-(?:owned|run|controlled)|"
+                          rf"[Ss]hares (?:in|of)) ({_NAME}(?: {_NAME}){{0,2}})(?![\w’-]| [A-Z])")
+WEAPON_NOUNS = (r"(?:drone|missile|rocket|tank|jet|fighter|bomber|aircraft|helicopter|"
+                r"howitzer|interceptor|warship|frigate|corvette|cruiser|destroyer|submarine|"
+                r"tanker|freighter|vessel|ship)")
+# "the Liutyi, a fixed-wing drone made by Antonov"
+_WEAPON_APPOSITION = re.compile(rf"\bthe ({_NAME}(?:[- ][A-Z0-9][\w-]*)?), (?:a|an) "
+                                rf"(?:[\w-]+ ){{0,3}}{WEAPON_NOUNS}s?\b")
+_MISTYPED_PLACE = ("PERSON", "ORG", "NORP", "WORK_OF_ART")
+
+
+def _retype(index: SpanIndex, start: int, end: int, label: str, wrong: tuple[str, ...]) -> bool:
+    """Give the candidate spanning exactly [start, end) `label` if the model gave it one of
+    `wrong`; whether any candidate overlaps the span."""
+    found = index.overlapping(start, end)
+    if (len(found) == 1 and (found[0].start, found[0].end) == (start, end)
+            and found[0].label in wrong and not found[0].locked):
+        found[0].label, found[0].locked = label, True
+    return bool(found)
+
+
 def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Places and bodies the model did not mark, found by the words around them."""
     index = SpanIndex(cands)
@@ -105,6 +141,25 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
             add(*m.span(1), "ORG")
     for m in _BODY_AFTER_DETERMINER.finditer(text):
         add(*m.span(1), "ORG")
+    for m in _PLACE_AFTER_SITE.finditer(text):
+        name = m.group(1)
+        if name not in _NOT_NAMES and name not in TITLE_WORDS and not _retype(
+                index, *m.span(1), "GPE", _MISTYPED_PLACE):
+            add(*m.span(1), "GPE")
+    for m in _PLACES_OF.finditer(text):
+        for name in re.finditer(_NAME, m.group(1)):
+            span = (m.start(1) + name.start(), m.start(1) + name.end())
+            if name.group() not in _NOT_NAMES and not _retype(index, *span, "GPE",
+                                                              _MISTYPED_PLACE):
+                add(*span, "GPE")
+    for m in _BODY_BEFORE.finditer(text):
+        words = m.group(1).split()
+        if words[0] not in _NOT_NAMES and not any(w in TITLE_WORDS for w in words) and (
+                not _retype(index, *m.span(1), "ORG", ("PERSON", "GPE", "NORP", "LOC"))):
+            add(*m.span(1), "ORG")
+    for m in _WEAPON_APPOSITION.finditer(text):
+        if not _retype(index, *m.span(1), "PRODUCT", ("PERSON", "ORG", "GPE", "NORP")):
+            add(*m.span(1), "PRODUCT")
     if not added:
         return cands
     return sorted(cands + added, key=lambda c: c.start)
@@ -112,6 +167,7 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def places_by_neighbours(text: str, cands: list[Candidate]) -> None:
     """Types from the words around a one-word name that nothing above decided."""
+    places_at = {c.start for c in cands if c.label in ("GPE", "LOC")}
     for c in cands:
         word = text[c.start:c.end]
         if c.locked or " " in word or text[c.end:c.end + 1] in ("'", "’"):
@@ -123,13 +179,24 @@ def places_by_neighbours(text: str, cands: list[Candidate]) -> None:
                 or _CROSSING_AFTER.match(text, c.end)
                 or _TOWN_APPOSITION.match(text, c.end)
                 or (c.label == "ORG" and _NEAR_BEFORE.search(text, max(0, c.start - 40),
-                                                            c.start))):
+                                                            c.start))
+                or _after_route_from_place(text, c.start, places_at)):
             c.label = "GPE"  # "Jermuk, a spa town", "near Klishchiivka and Andriivka"
     _places_in_lists(text, cands)
 
 
 _TOWN_APPOSITION = re.compile(r", (?:a|an|the) (?:[\w-]+ ){0,2}(?:town|village|city|port|"
-                              r"suburb|settlement|municipality)\b")
+                              r"suburb|settlement|municipality|junction|hub|stronghold)\b")
+# "runs from Inkoo on the Finnish coast to Paldiski"
+_FROM_TO = re.compile(rf"\bfrom ({_NAME})[^.,;:]{{0,40}} to $")
+
+
+def _after_route_from_place(text: str, start: int, places_at: set[int]) -> bool:
+    """Whether the name at `start` ends a route that starts at a place."""
+    m = _FROM_TO.search(text, max(0, start - 60), start)
+    return m is not None and m.start(1) in places_at
+
+
 _NEAR_BEFORE = re.compile(rf"\bnear (?:{_NAME} (?:and|or) )?$")
 _LIST_GAP = re.compile(r",? (?:and|or) |, ")
 _PLACES_BEFORE_LIST = re.compile(r"\b(?:municipalities|villages|towns|cities|communities|"

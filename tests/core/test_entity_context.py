@@ -24,7 +24,7 @@ def test_a_missed_name_after_near_or_the_village_of_is_a_place():
 
 
 def test_after_near_a_title_a_possessive_or_a_longer_name_adds_nothing():
-    text = ("A drone fell near Prime Minister Halvorsen's residence, near Kupiansk's "
+    text = ("A drone fell near Prime Minister Halvorsen's residence, near Hlushkivka's "
             "outskirts and near Nowa Wies Gorna village.")
     assert labelled(text) == {}
 

@@ -1,0 +1,61 @@
+"""Places, bodies and products read from the words around a name (entity_places), without
+spaCy: the raw spans are what the model typically proposes, its usual mistakes included."""
+
+from __future__ import annotations
+
+from nato_reader.core.entities import consolidate
+from tests_helpers import spans
+
+
+def labelled(text: str, *raw: tuple[str, str]) -> dict[str, str]:
+    return {m.text: m.label for m in consolidate(text, spans(text, *raw))}
+
+
+def test_a_name_after_a_site_or_a_route_is_a_place():
+    text = ("Allies keep a battlegroup at Cincu and a missile defence site at Deveselu. "
+            "A pumping station at Unecha was hit. The pipeline runs from Inkoo on the "
+            "coast to Paldiski.")
+    got = labelled(text, ("Cincu", "WORK_OF_ART"), ("Paldiski", "PERSON"))
+    assert got == {"Cincu": "GPE", "Deveselu": "GPE", "Unecha": "GPE", "Inkoo": "GPE",
+                   "Paldiski": "GPE"}
+
+
+def test_a_route_from_a_person_or_a_title_after_a_site_is_no_place():
+    text = ("Support shifted from Erik Halvorsen to Lindqvist. The base at Christmas was "
+            "quiet; the site at President Tusk's office was closed.")
+    got = labelled(text, ("Erik Halvorsen", "PERSON"), ("Lindqvist", "PERSON"))
+    assert got == {"Erik Halvorsen": "PERSON", "Lindqvist": "PERSON"}
+
+
+def test_every_name_in_the_ports_or_towns_of_a_list_is_a_place():
+    text = "Drones hit the Danube ports of Izmail and Reni and the towns of Lyman, Siversk."
+    got = labelled(text, ("Danube", "LOC"), ("Reni", "ORG"), ("Siversk", "PERSON"))
+    assert got == {"Danube": "LOC", "Izmail": "GPE", "Reni": "GPE", "Lyman": "GPE",
+                   "Siversk": "GPE"}
+
+
+def test_a_name_after_a_word_for_a_firm_is_a_body():
+    text = ("The drone is made by aircraft maker Antonov. State-owned Aselsan bid too. "
+            "Shares in Hensoldt rose, and grid operator Elering said repairs would wait.")
+    got = labelled(text, ("Antonov", "PERSON"), ("Aselsan", "PERSON"), ("Hensoldt", "GPE"))
+    assert got == {"Antonov": "ORG", "Aselsan": "ORG", "Hensoldt": "ORG", "Elering": "ORG"}
+
+
+def test_a_firm_word_before_a_title_or_a_known_place_changes_nothing():
+    text = "The maker President Halvorsen praised stayed in business; the firm Kyiv hired."
+    got = labelled(text, ("Halvorsen", "PERSON"), ("Kyiv", "GPE"))
+    assert got == {"Halvorsen": "PERSON", "Kyiv": "GPE"}
+
+
+def test_a_name_in_apposition_with_a_weapon_or_a_ship_is_a_product():
+    text = ("His unit flies the Liutyi, a fixed-wing drone, and sank the Moskva, a Russian "
+            "cruiser. The Kremlin, a frequent drone target, said nothing.")
+    got = labelled(text, ("Liutyi", "PERSON"), ("Russian", "NORP"), ("Kremlin", "ORG"))
+    assert got == {"Liutyi": "PRODUCT", "Moskva": "PRODUCT", "Russian": "NORP",
+                   "Kremlin": "ORG"}
+
+
+def test_a_junction_or_a_hub_in_apposition_is_a_town():
+    text = "Ukrainian units entered Kupiansk, a rail junction, and Lyman, a logistics hub."
+    got = labelled(text, ("Ukrainian", "NORP"), ("Kupiansk", "ORG"), ("Lyman", "PERSON"))
+    assert got == {"Ukrainian": "NORP", "Kupiansk": "GPE", "Lyman": "GPE"}
