@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from nato_reader.core import entity_context as ctx
 from nato_reader.core import entity_hyphens as hyphens
 from nato_reader.core import entity_names as names
+from nato_reader.core import entity_persons as persons
 from nato_reader.core import entity_places as places
 from nato_reader.core.corrections import EntityRow, apply_corrections, entity_rows
 from nato_reader.core.entity_designations import add_companies, extend_designations
@@ -75,6 +76,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     for start, end, label in raw:
         cands.extend(clean_span(text, start, end, label, gaz))
     cands = _remove_overlaps(cands)
+    cands = persons.split_joined_persons(text, cands, gaz)
     cands = hyphens.split_compounds(text, cands, gaz)
     cands = _join_adjacent_persons(text, cands)
     cands = ctx.join_institutions(text, cands)
@@ -87,13 +89,14 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = hyphens.add_model_codes(text, cands)
     cands = ctx.add_datelines(text, cands, gaz)
     cands = places.add_missed_places(text, cands)
+    cands = persons.add_missed_persons(text, cands, gaz)
     cands = _add_states(text, cands)
     cands = ctx.add_bracketed_acronyms(text, cands)
     # 2. Names known for sure (gazetteer, then person cues) lock their type and name
     #    first, so the links and context rules below only decide what is still open.
     for c in cands:
         _name_from_gazetteer(text, c, gaz, named)
-    ctx.given_name_persons(text, cands, gaz)
+    persons.given_name_persons(text, cands, gaz)
     ctx.persons_by_surname(text, cands)
     ctx.persons_by_role(text, cands)
     # 3. Short forms take a fuller name in the same text.

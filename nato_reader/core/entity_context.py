@@ -198,17 +198,6 @@ def persons_by_surname(text: str, cands: list[Candidate]) -> None:
             c.label = "PERSON"
 
 
-def given_name_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
-    for c in cands:
-        if c.locked or c.label == "PERSON":
-            continue
-        words = text[c.start:c.end].split()
-        if (2 <= len(words) <= 3 and words[0] in gaz.given_names
-                and all(w[:1].isupper() for w in words)
-                and not any(w in INSTITUTION_HEADS or w in TITLE_WORDS for w in words)):
-            c.label = "PERSON"
-
-
 def places_by_context(text: str, cands: list[Candidate]) -> None:
     """"fighting in Avdiivka", "advancing towards Verbove" -- unless possessive ("in
     Smith's view"); after "the village of" even a "nationality" is the place, and so is

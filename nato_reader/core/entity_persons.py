@@ -1,0 +1,75 @@
+"""People the model missed or ran together with another name (called from
+entities.consolidate, in its order of steps).
+
+- A span of two or three capitalised words that opens with a known given name is a person
+  ("Mario Draghi" typed ORG), and so is a given name and the capitalised word after it
+  where the model marked nothing ("Alexei Smirnov, the acting governor, ..." opening a
+  paragraph); not "Roman Empire" or "Milan Cathedral".
+- A span that joins two names with "and", the second a given name and a surname
+  ("Prigozhin and Dmitry Utkin"), is two people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nato_reader.core.entity_context import INSTITUTION_HEADS
+from nato_reader.core.entity_rules import TITLE_WORDS, Candidate, SpanIndex
+from nato_reader.core.gazetteer import Gazetteer
+
+_WORD = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?"
+_GIVEN_AND_SURNAME = re.compile(rf"(?<![\w.-])({_WORD}) ({_WORD})(?![\w'’-]| [A-Z]|\.\w)")
+# a second word that makes a given name part of something else ("Roman Empire",
+# "Christian Democrats", "Sofia Airport")
+_OTHER_HEADS = """
+Empire Catholic Catholics Democrats Democratic Church Orthodox Airport Square Street Avenue
+Bridge Station Palace Cathedral Island Islands Sea Day January February March April May June
+July August September October November December Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday
+"""
+_NOT_SURNAMES = INSTITUTION_HEADS | TITLE_WORDS | frozenset(_OTHER_HEADS.split())
+_AND = " and "
+
+
+def given_name_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
+    for c in cands:
+        if c.locked or c.label == "PERSON":
+            continue
+        words = c.surface(text).split()
+        if (2 <= len(words) <= 3 and words[0] in gaz.given_names
+                and all(w[:1].isupper() for w in words)
+                and not any(w in _NOT_SURNAMES for w in words[1:])
+                and words[0] not in TITLE_WORDS):
+            c.label = "PERSON"
+
+
+def add_missed_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """A given name and a surname nothing covers, as a person."""
+    index = SpanIndex(cands)
+    added = [Candidate(m.start(), m.end(), "PERSON")
+             for m in _GIVEN_AND_SURNAME.finditer(text)
+             if m.group(1) in gaz.given_names and m.group(2) not in _NOT_SURNAMES
+             and m.group(2) not in gaz.entries and not index.overlapping(m.start(), m.end())]
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda c: c.start)
+
+
+def split_joined_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """"Prigozhin and Dmitry Utkin" taken as one span: two people."""
+    out: list[Candidate] = []
+    for c in cands:
+        surface = c.surface(text)
+        cut = surface.rfind(_AND)
+        right = surface[cut + len(_AND):] if cut > 0 else ""
+        m = _GIVEN_AND_SURNAME.fullmatch(right)
+        if c.locked or m is None or m.group(1) not in gaz.given_names or (
+                m.group(2) in _NOT_SURNAMES):
+            out.append(c)
+            continue
+        left = surface[:cut]
+        left_label = "PERSON" if len(left.split()) <= 2 and not (
+            set(left.split()) & INSTITUTION_HEADS) else c.label
+        out.append(Candidate(c.start, c.start + cut, left_label))
+        out.append(Candidate(c.start + cut + len(_AND), c.end, "PERSON"))
+    return out

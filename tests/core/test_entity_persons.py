@@ -1,0 +1,42 @@
+"""People the model missed or joined (entity_persons), without spaCy: the raw spans are
+what the model typically proposes, its usual mistakes included."""
+
+from __future__ import annotations
+
+from nato_reader.core.entities import consolidate
+from tests_helpers import spans
+
+
+def found(text: str, *raw: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in consolidate(text, spans(text, *raw))]
+
+
+def test_a_given_name_and_a_surname_the_model_missed_are_a_person():
+    text = "He left.\n\nAlexei Smirnov, the acting governor, said Ivana Petrova agreed."
+    assert found(text) == [("Alexei Smirnov", "PERSON"), ("Ivana Petrova", "PERSON")]
+
+
+def test_a_given_name_before_a_head_a_title_or_a_known_name_is_no_person():
+    text = ("Pilgrims filled Milan Cathedral and Sofia Airport. Anna President spoke of "
+            "Maria Ukraine.")
+    assert found(text) == [("Ukraine", "GPE")]
+
+
+def test_a_span_of_a_given_name_is_a_person_but_not_before_a_head():
+    text = "Mario Draghi wrote about the Roman Empire."
+    got = found(text, ("Mario Draghi", "ORG"), ("Roman Empire", "GPE"))
+    assert got == [("Mario Draghi", "PERSON"), ("Roman Empire", "GPE")]
+
+
+def test_two_names_joined_by_and_are_two_people():
+    text = "Officials said Halvorsen and Dmitry Utkin were aboard the plane."
+    got = found(text, ("Halvorsen and Dmitry Utkin", "ORG"))
+    assert got == [("Halvorsen", "PERSON"), ("Dmitry Utkin", "PERSON")]
+
+
+def test_a_body_joined_to_a_person_keeps_its_type_and_a_plain_and_stays_one_span():
+    text = "The Defence Ministry and Anna Lindqvist met. Procter and Gamble rose."
+    got = found(text, ("Defence Ministry and Anna Lindqvist", "ORG"),
+                ("Procter and Gamble", "ORG"))
+    assert got == [("Defence Ministry", "ORG"), ("Anna Lindqvist", "PERSON"),
+                   ("Procter and Gamble", "ORG")]
