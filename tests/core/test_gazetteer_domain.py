@@ -39,7 +39,7 @@ LOOKUPS = [
     ("ISW", "ORG", "Institute for the Study of War"),
     # weapon systems (PRODUCT); variants merge into their family
     ("Arrow 3", "PRODUCT", "Arrow 3"), ("Arrow-3", "PRODUCT", "Arrow 3"),
-    ("IRIS-T SLM", "PRODUCT", "IRIS-T"), ("SAMP/T", "PRODUCT", "SAMP/T"),
+    ("IRIS-T SLM", "PRODUCT", "IRIS-T SLM"), ("SAMP/T", "PRODUCT", "SAMP/T"),
     ("Liutyi", "PRODUCT", "Liutyi"), ("Lyutyi", "PRODUCT", "Liutyi"),
     ("Geran-2", "PRODUCT", "Geran-2"), ("Shahed-136", "PRODUCT", "Shahed"),
     ("Tu-22M", "PRODUCT", "Tu-22M3"), ("Kh-101", "PRODUCT", "Kh-101"),
@@ -109,7 +109,7 @@ def test_model_mistakes_on_domain_names_are_fixed():
     assert triples(consolidate(text, raw)) == [
         ("Russian", "NORP", "Russian"), ("Kupyansk", "GPE", "Kupyansk"),
         ("Aselsan", "ORG", "Aselsan"), ("Hensoldt", "ORG", "Hensoldt"),
-        ("Ukraine", "GPE", "Ukraine"), ("IRIS-T SLM", "PRODUCT", "IRIS-T")]
+        ("Ukraine", "GPE", "Ukraine"), ("IRIS-T SLM", "PRODUCT", "IRIS-T SLM")]
 
 
 def test_two_spellings_in_one_text_are_one_place():
