@@ -89,6 +89,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = hyphens.add_model_codes(text, cands)
     cands = ctx.add_datelines(text, cands, gaz)
     cands = places.add_missed_places(text, cands)
+    cands = places.whole_names(text, cands)
     cands = persons.add_missed_persons(text, cands, gaz)
     cands = _add_states(text, cands)
     cands = ctx.add_bracketed_acronyms(text, cands)

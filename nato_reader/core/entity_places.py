@@ -18,7 +18,11 @@ Each is a general convention of English news prose:
   after a route ("runs from Inkoo") or in "the ports of Izmail and Reni" is a place;
 - a name after a word for a firm ("aircraft maker Antonov", "grid operator Elering",
   "state-owned Aselsan", "shares in Hensoldt") is a body;
-- a name in apposition with a weapon ("the Liutyi, a fixed-wing drone") is a product.
+- a name in apposition with a weapon ("the Liutyi, a fixed-wing drone") is a product, and
+  one in apposition with a unit ("Rubikon, an elite drone centre whose ...") a body;
+- whole names the model cut or ran on: "the Krasnaya Yaruga district", "the Mihail
+  Kogalniceanu Air Base", "the Bucharest Nine"; "the Kursk Nuclear Power Plant in
+  Kurchatov" is the plant and its town.
 """
 
 from __future__ import annotations
@@ -95,6 +99,11 @@ WEAPON_NOUNS = (r"(?:drone|missile|rocket|tank|jet|fighter|bomber|aircraft|helic
 # "the Liutyi, a fixed-wing drone made by Antonov"
 _WEAPON_APPOSITION = re.compile(rf"\bthe ({_NAME}(?:[- ][A-Z0-9][\w-]*)?), (?:a|an) "
                                 rf"(?:[\w-]+ ){{0,3}}{WEAPON_NOUNS}s?\b")
+# "Rubikon, an elite drone centre whose operators ...": a unit, not a person
+_UNIT_APPOSITION = re.compile(
+    rf"(?<![\w-])({_NAME}), (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:unit|brigade|battalion|regiment|"
+    r"centre|center|squadron|militia)(?=[,.;:]| (?:in|that|which|whose|with|of|near|at|on|"
+    r"based|set|formed|created)\b)")
 _MISTYPED_PLACE = ("PERSON", "ORG", "NORP", "WORK_OF_ART")
 
 
@@ -160,9 +169,57 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
     for m in _WEAPON_APPOSITION.finditer(text):
         if not _retype(index, *m.span(1), "PRODUCT", ("PERSON", "ORG", "GPE", "NORP")):
             add(*m.span(1), "PRODUCT")
+    for m in _UNIT_APPOSITION.finditer(text):
+        if m.group(1) not in _CONNECTIVES and not _retype(index, *m.span(1), "ORG",
+                                                          ("PERSON", "GPE", "NORP")):
+            add(*m.span(1), "ORG")
     if not added:
         return cands
     return sorted(cands + added, key=lambda c: c.start)
+
+
+# "the Krasnaya Yaruga district", "the Mihail Kogalniceanu Air Base", "the Bucharest Nine"
+_WHOLE_NAMES = (
+    (re.compile(rf"\bthe ((?:{_NAME} ){{0,2}}{_NAME}) (?:district|region|oblast|province)s?\b"),
+     "GPE"),
+    (re.compile(rf"(?<![\w-])((?:{_NAME} ){{1,3}}(?:Air Base|Naval Base|Air Station))\b"), "FAC"),
+    (re.compile(rf"(?:\bthe |^)({_NAME} (?:Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve))"
+                r"(?![\w-])", re.MULTILINE), "ORG"),
+)
+# "the Kursk Nuclear Power Plant in Kurchatov": the plant, then its town
+_SITE_IN_TOWN = re.compile(rf"(.+ (?:Plant|Station|Base|Airport|Port|Terminal|Dam|Bridge)) "
+                           rf"(?:in|near|at) ({_NAME})")
+
+
+def whole_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Names the model cut short, ran on or missed, by their generic last word."""
+    index = SpanIndex(cands)
+    dropped: set[int] = set()
+    added: list[Candidate] = []
+    for pattern, label in _WHOLE_NAMES:
+        for m in pattern.finditer(text):
+            start, end = m.span(1)
+            inside = index.overlapping(start, end)
+            if m.group(1).split()[0] in _NOT_NAMES or any(
+                    c.locked or c.start < start or c.end > end or c.label == "NORP"
+                    for c in inside):
+                continue
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+                if inside[0].label in ("PERSON", "ORG", "LOC", "LAW", "WORK_OF_ART"):
+                    inside[0].label = label
+                continue
+            dropped.update(id(c) for c in inside)
+            added.append(Candidate(start, end, label, locked=True))
+    for c in cands:
+        m = _SITE_IN_TOWN.fullmatch(c.surface(text)) if c.label == "FAC" else None
+        if m and not c.locked:
+            dropped.add(id(c))
+            added.append(Candidate(c.start, c.start + m.end(1), "FAC"))
+            added.append(Candidate(c.start + m.start(2), c.start + m.end(2), "GPE"))
+    if not added:
+        return cands
+    kept = [c for c in cands if id(c) not in dropped]
+    return sorted(kept + added, key=lambda c: c.start)
 
 
 def places_by_neighbours(text: str, cands: list[Candidate]) -> None:

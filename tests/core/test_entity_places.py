@@ -59,3 +59,31 @@ def test_a_junction_or_a_hub_in_apposition_is_a_town():
     text = "Ukrainian units entered Kupiansk, a rail junction, and Lyman, a logistics hub."
     got = labelled(text, ("Ukrainian", "NORP"), ("Kupiansk", "ORG"), ("Lyman", "PERSON"))
     assert got == {"Ukrainian": "NORP", "Kupiansk": "GPE", "Lyman": "GPE"}
+
+
+def test_a_unit_in_apposition_is_a_body_but_not_a_unit_commander():
+    text = ("Russia answered with Rubikon, an elite drone centre whose crews hunt vans. "
+            "In Bakhmut, a unit commander said the line held.")
+    got = labelled(text, ("Rubikon", "PERSON"), ("Bakhmut", "GPE"))
+    assert got == {"Russia": "GPE", "Rubikon": "ORG", "Bakhmut": "GPE"}
+
+
+def test_whole_district_base_and_group_names():
+    text = ("Belgorod ordered the evacuation of the Krasnaya Yaruga district. Troops arrived "
+            "at the Mihail Kogalniceanu Air Base. What is the Bucharest Nine?")
+    got = labelled(text, ("Belgorod", "GPE"), ("Krasnaya", "GPE"),
+                   ("Bucharest Nine", "LAW"))
+    assert got == {"Belgorod": "GPE", "Krasnaya Yaruga": "GPE",
+                   "Mihail Kogalniceanu Air Base": "FAC", "Bucharest Nine": "ORG"}
+
+
+def test_a_plant_in_its_town_is_two_names():
+    text = "Inspectors toured the Kursk Nuclear Power Plant in Kurchatov on Friday."
+    got = labelled(text, ("Kursk Nuclear Power Plant in Kurchatov", "FAC"))
+    assert got == {"Kursk Nuclear Power Plant": "FAC", "Kurchatov": "GPE"}
+
+
+def test_a_region_after_a_nationality_or_a_month_is_not_rewritten():
+    text = "Fighting spread across the Russian Far East region and the March region vote."
+    got = labelled(text, ("Russian", "NORP"), ("Far East", "LOC"))
+    assert got == {"Russian": "NORP", "Far East": "LOC"}
