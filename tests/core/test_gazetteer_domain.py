@@ -44,6 +44,9 @@ LOOKUPS = [
     ("Geran-2", "PRODUCT", "Geran-2"), ("Shahed-136", "PRODUCT", "Shahed"),
     ("Tu-22M", "PRODUCT", "Tu-22M3"), ("Kh-101", "PRODUCT", "Kh-101"),
     ("PAC-3", "PRODUCT", "Patriot"), ("Leopard 1A5", "PRODUCT", "Leopard 1"),
+    # bridges and pipelines (FAC), NATO's Ukraine command
+    ("Kerch Bridge", "FAC", "Crimean Bridge"), ("Balticconnector", "FAC", "Balticconnector"),
+    ("NSATU", "ORG", "NATO Security Assistance and Training for Ukraine"),
     # people (PERSON), with spellings without diacritics
     ("Sergey Surovikin", "PERSON", "Sergei Surovikin"),
     ("Vitaliy Klitschko", "PERSON", "Vitali Klitschko"),
