@@ -155,9 +155,12 @@ def add_bracketed_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]
             c.start, c.canonical = cands[first].start, None
             joined.update(id(x) for x in cands[first:i])
         name = " ".join(text[c.start:c.end].split())
-        if m.group(1)[0] != name[0]:
-            continue
         found = index.overlapping(m.start(1), m.end(1))
+        # a name of two words or more may be translated: "Save Romania Union (USR)",
+        # "State Security Service (VDD)"; never a country's code ("(UK)")
+        if m.group(1)[0] != name[0] and (" " not in name or c.label != "ORG"
+                                          or any(f.label == "GPE" for f in found)):
+            continue
         for other in found:  # the model found it too
             other.canonical, other.label, other.locked = c.canonical or name, c.label, True
         if not found:

@@ -22,7 +22,9 @@ Each is a general convention of English news prose:
   one in apposition with a unit ("Rubikon, an elite drone centre whose ...") a body;
 - whole names the model cut or ran on: "the Krasnaya Yaruga district", "the Mihail
   Kogalniceanu Air Base", "the Bucharest Nine"; "the Kursk Nuclear Power Plant in
-  Kurchatov" is the plant and its town.
+  Kurchatov" is the plant and its town;
+- "the Baltic" or "the Oskil" in a text that names the "Baltic Sea" or the "Oskil River"
+  is that sea or river.
 """
 
 from __future__ import annotations
@@ -220,6 +222,26 @@ def whole_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         return cands
     kept = [c for c in cands if id(c) not in dropped]
     return sorted(kept + added, key=lambda c: c.start)
+
+
+_FEATURE_WORDS = frozenset({"Sea", "Ocean", "River", "Strait", "Gulf", "Lagoon", "Bay"})
+
+
+def link_features(text: str, cands: list[Candidate]) -> None:
+    """"the Baltic" after "the Baltic Sea": the sea, one row; a city of a river's name
+    ("Dnipro" without "the") stays the city."""
+    full: dict[str, Candidate] = {}
+    for c in cands:
+        words = c.surface(text).split()
+        if c.label == "LOC" and len(words) == 2 and words[1] in _FEATURE_WORDS:
+            full.setdefault(words[0], c)
+    if not full:
+        return
+    for c in cands:
+        named = full.get(c.surface(text))
+        if named is not None and text[max(0, c.start - 4):c.start].lower() == "the " and (
+                c.label in ("LOC", "PERSON", "ORG", "NORP")):
+            c.canonical, c.label = named.canonical or named.surface(text), "LOC"
 
 
 def places_by_neighbours(text: str, cands: list[Candidate]) -> None:

@@ -282,3 +282,12 @@ def test_a_dateline_with_the_date_after_the_country():
     text = "KRAMATORSK, Ukraine, Aug. 14 (Reuters) - Troops advanced."
     got = {m.text: (m.label, m.canonical) for m in consolidate(text, [])}
     assert got["KRAMATORSK"] == ("GPE", "Kramatorsk")
+
+
+def test_a_translated_name_takes_its_bracketed_acronym_but_not_a_country_code():
+    text = ("Lasconi leads the Save Romania Union (USR). The USR gained. The Office for "
+            "Budget Responsibility (UK) warned.")
+    got = {(m.text, m.label, m.canonical) for m in consolidate(text, spans(
+        text, ("Save Romania Union", "ORG"), ("Office for Budget Responsibility", "ORG")))}
+    assert ("USR", "ORG", "Save Romania Union") in got
+    assert ("UK", "GPE", "United Kingdom") in got

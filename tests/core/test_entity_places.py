@@ -87,3 +87,14 @@ def test_a_region_after_a_nationality_or_a_month_is_not_rewritten():
     text = "Fighting spread across the Russian Far East region and the March region vote."
     got = labelled(text, ("Russian", "NORP"), ("Far East", "LOC"))
     assert got == {"Russian": "NORP", "Far East": "LOC"}
+
+
+def test_the_short_name_of_a_sea_or_river_named_in_full_is_that_feature():
+    text = ("Ships in the Baltic Sea were hit. The Baltic is crowded. Troops fell back to "
+            "the Oskil; the Oskil River is shallow. Dnipro was shelled as the Dnipro River "
+            "rose.")
+    got = {(m.text, m.label, m.canonical) for m in consolidate(text, spans(
+        text, ("Baltic Sea", "LOC"), ("Baltic", "NORP"), ("Oskil", "ORG"),
+        ("Oskil River", "LOC"), ("Dnipro", "GPE"), ("Dnipro River", "LOC")))}
+    assert ("Baltic", "LOC", "Baltic Sea") in got and ("Oskil", "LOC", "Oskil River") in got
+    assert ("Dnipro", "GPE", "Dnipro") in got  # the city, not the river
