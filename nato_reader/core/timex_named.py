@@ -66,7 +66,7 @@ def _set_freq(m, ctx):
     return ("SET", _SET_UNITS[m["u"].lower()])
 
 
-@rule("set_adverb", r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
+@rule("set_adverb", r"\b(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|"
       r"fortnightly)\b")
 def _set_adverb(m, ctx):
     value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",

@@ -154,6 +154,7 @@ def test_vague_references(text, expected):
         ("The board meets every year.", ("every year", "SET", "P1Y")),
         ("The board meets each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
         ("The paper is published weekly.", ("weekly", "SET", "P1W")),
+        ("Allies review the targets annually.", ("annually", "SET", "P1Y")),
     ],
 )
 def test_durations_and_sets(text, expected):
