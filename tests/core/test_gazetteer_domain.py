@@ -26,7 +26,7 @@ LOOKUPS = [
     ("Klaipėda", "GPE", "Klaipeda"), ("Constanța", "GPE", "Constanta"),
     ("Donetsk Oblast", "GPE", "Donetsk Oblast"), ("Kursk Oblast", "GPE", "Kursk Oblast"),
     # waters, islands and peninsulas (LOC)
-    ("Volga", "LOC", "Volga"), ("Oskol", "LOC", "Oskil"),
+    ("Volga", "LOC", "Volga"), ("Oskol", "LOC", "Oskil"), ("Donbass", "LOC", "Donbas"),
     ("Seversky Donets", "LOC", "Siverskyi Donets"), ("Kerch Strait", "LOC", "Kerch Strait"),
     ("Kola Peninsula", "LOC", "Kola Peninsula"), ("Åland", "LOC", "Aland Islands"),
     ("Snake Island", "LOC", "Snake Island"), ("Nistru", "LOC", "Dniester"),
