@@ -190,6 +190,10 @@ def test_likely_to_and_by_the_season_look_ahead():
         ("the summer", "DATE", "2023-SU")]
 
 
+def test_the_last_week_of_a_month_is_no_stretch_up_to_now():
+    assert tagged("The last week of the session was calm.")[0][1] == "DATE"
+
+
 def test_the_rest_of_the_week_is_the_current_week():
     assert tagged("Rough seas are expected for the rest of the week.") == [
         ("the rest of the week", "DATE", "1991-W43")]
