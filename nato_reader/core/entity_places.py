@@ -59,7 +59,7 @@ _CROSSING_AFTER = re.compile(rf"(?: (?:and|or) {_NAME})? (?:border (?:crossings?
                              r"posts?)|crossing points?)\b")
 BODY_NOUNS = (r"(?:operator|company|firm|utility|newspaper|daily|broadcaster|agency|"
               r"manufacturer|maker|producer|conglomerate|lender|insurer|airline|exporter|"
-              r"importer|supplier|contractor|regulator|watchdog|monopoly|giant)")
+              r"importer|supplier|contractor|regulator|watchdog|monopoly|giant|authority)")
 # "Energoatom, the state nuclear operator, said": a body the model missed
 _BODY_OPENING = re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))({_NAME}), (?:the|a|an) "
                            rf"(?:(?!of |at |for |with )[\w-]+ ){{0,3}}{BODY_NOUNS}, ")
@@ -94,7 +94,8 @@ _PLACES_OF = re.compile(rf"\b(?:ports|towns|cities|villages|settlements) of "
                         rf"((?:{_NAME}(?:, | and | or )){{1,6}}{_NAME})(?![\w'’-]| [A-Z])")
 # "aircraft maker Antonov", "state-owned Aselsan", "shares in Hensoldt"
 _BODY_BEFORE = re.compile(rf"(?<![\w-])(?:{BODY_NOUNS}|[Ss]tate-(?:owned|run|controlled)|"
-                          rf"[Ss]hares (?:in|of)) ({_NAME}(?: {_NAME}){{0,2}})(?![\w’-]| [A-Z])")
+                          rf"[Ss]hares (?:in|of)) ({_NAME}(?: {_NAME}){{0,2}})(?![\w’-]| [A-Z])|"
+                          rf"(?<![\w-]){BODY_NOUNS}, ({_NAME}(?: {_NAME}){{0,2}}),")
 WEAPON_NOUNS = (r"(?:drone|missile|rocket|tank|jet|fighter|bomber|aircraft|helicopter|"
                 r"howitzer|interceptor|warship|frigate|corvette|cruiser|destroyer|submarine|"
                 r"tanker|freighter|vessel|ship)")
@@ -164,10 +165,11 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
                                                               _MISTYPED_PLACE):
                 add(*span, "GPE")
     for m in _BODY_BEFORE.finditer(text):
-        words = m.group(1).split()
+        group = 1 if m.group(1) else 2  # "aircraft maker Antonov", "the authority, Rosaviatsia,"
+        words = m.group(group).split()
         if words[0] not in _NOT_NAMES and not any(w in TITLE_WORDS for w in words) and (
-                not _retype(index, *m.span(1), "ORG", ("PERSON", "GPE", "NORP", "LOC"))):
-            add(*m.span(1), "ORG")
+                not _retype(index, *m.span(group), "ORG", ("PERSON", "GPE", "NORP", "LOC"))):
+            add(*m.span(group), "ORG")
     for m in _WEAPON_APPOSITION.finditer(text):
         if not _retype(index, *m.span(1), "PRODUCT", ("PERSON", "ORG", "GPE", "NORP")):
             add(*m.span(1), "PRODUCT")

@@ -36,9 +36,12 @@ def test_every_name_in_the_ports_or_towns_of_a_list_is_a_place():
 
 def test_a_name_after_a_word_for_a_firm_is_a_body():
     text = ("The drone is made by aircraft maker Antonov. State-owned Aselsan bid too. "
-            "Shares in Hensoldt rose, and grid operator Elering said repairs would wait.")
-    got = labelled(text, ("Antonov", "PERSON"), ("Aselsan", "PERSON"), ("Hensoldt", "GPE"))
-    assert got == {"Antonov": "ORG", "Aselsan": "ORG", "Hensoldt": "ORG", "Elering": "ORG"}
+            "Shares in Hensoldt rose, and grid operator Elering said repairs would wait. "
+            "The civil aviation authority, Rosaviatsia, said ten died.")
+    got = labelled(text, ("Antonov", "PERSON"), ("Aselsan", "PERSON"), ("Hensoldt", "GPE"),
+                   ("Rosaviatsia", "GPE"))
+    assert got == {"Antonov": "ORG", "Aselsan": "ORG", "Hensoldt": "ORG", "Elering": "ORG",
+                   "Rosaviatsia": "ORG"}
 
 
 def test_a_firm_word_before_a_title_or_a_known_place_changes_nothing():
