@@ -43,6 +43,7 @@ from nato_reader.core import entity_names as names
 from nato_reader.core import entity_persons as persons
 from nato_reader.core import entity_places as places
 from nato_reader.core.corrections import EntityRow, apply_corrections, entity_rows
+from nato_reader.core.entity_acronyms import add_spelled_names
 from nato_reader.core.entity_designations import add_companies, extend_designations
 from nato_reader.core.entity_links import link_partial_names
 from nato_reader.core.entity_lone_names import places_for_lone_persons
@@ -92,6 +93,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = places.whole_names(text, cands)
     cands = persons.add_missed_persons(text, cands, gaz)
     cands = _add_states(text, cands)
+    cands = add_spelled_names(text, cands)
     cands = ctx.add_bracketed_acronyms(text, cands)
     # 2. Names known for sure (gazetteer, then person cues) lock their type and name
     #    first, so the links and context rules below only decide what is still open.
