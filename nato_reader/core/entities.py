@@ -46,7 +46,7 @@ from nato_reader.core.corrections import EntityRow, apply_corrections, entity_ro
 from nato_reader.core.entity_acronyms import add_spelled_names
 from nato_reader.core.entity_designations import add_companies, extend_designations
 from nato_reader.core.entity_links import link_partial_names
-from nato_reader.core.entity_lone_names import places_for_lone_persons
+from nato_reader.core.entity_lone_names import places_by_ending, places_for_lone_persons
 from nato_reader.core.entity_rules import (
     ENTITY_LABELS,
     TITLE_WORDS,
@@ -116,6 +116,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     # 5. Drop common nouns, then find the model's misses of the names now known.
     cands = ctx.drop_capitalised_nouns(text, cands)
     places_for_lone_persons(text, cands, gaz)
+    places_by_ending(text, cands)
     cands = _propagate(text, cands)
     for c in cands:
         if c.canonical is None:

@@ -96,3 +96,20 @@ def _looks_like_a_person(text: str, c: Candidate) -> bool:
         return True
     before = _TITLE_BEFORE.search(text, max(0, c.start - 24), c.start)
     return before is not None and before.group(1).rstrip(",") in TITLE_WORDS
+
+
+# Endings of Slavic place names that no common surname or body has: "Klishchiivka",
+# "Hajnowka", "Kupiansk", "Novohrad", "Zelenodolsk"
+_PLACE_ENDING = re.compile(r"(?:[iy]i?vka|[oó]wka|ovka|evka|ivske|sk|hrad|horod|gorod|grad)$")
+_MISTYPED = ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP", "FAC")
+
+
+def places_by_ending(text: str, cands: list[Candidate]) -> None:
+    """A one-word name with a Slavic place ending that the model took for something else,
+    where nothing shows it to be a person, is a place."""
+    for c in cands:
+        surface = c.surface(text)
+        if (c.label in _MISTYPED and not c.locked and c.canonical is None
+                and " " not in surface and surface[:1].isupper() and not surface.isupper()
+                and _PLACE_ENDING.search(surface) and not _looks_like_a_person(text, c)):
+            c.label = "GPE"

@@ -45,3 +45,14 @@ def test_a_second_place_in_a_pair_and_a_hometown_are_places():
     got = labels(text, ("Qaanaaq", "GPE"), ("Ittoqqortoormiit", "PERSON"),
                  ("Jelena Sidorova", "PERSON"), ("Rezekne", "PERSON"))
     assert got["Ittoqqortoormiit"] == "GPE" and got["Rezekne"] == "GPE"
+
+
+def test_a_name_with_a_slavic_place_ending_is_a_place_unless_it_acts_like_a_person():
+    text = ("Troops entered Klishchiivka; a clinic in Hajnowka closed. Interpol, Minsk "
+            "and Shevchenko stayed as they were. Zelenodolsk said he would run.")
+    got = consolidate(text, spans(text, ("Klishchiivka", "ORG"), ("Hajnowka", "ORG"),
+                                  ("Interpol", "ORG"), ("Shevchenko", "PERSON"),
+                                  ("Zelenodolsk", "PERSON")))
+    assert {m.text: m.label for m in got} == {
+        "Klishchiivka": "GPE", "Hajnowka": "GPE", "Interpol": "ORG", "Minsk": "GPE",
+        "Shevchenko": "PERSON", "Zelenodolsk": "PERSON"}
