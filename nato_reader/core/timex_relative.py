@@ -362,6 +362,7 @@ _OVER_BEFORE = re.compile(r"\b(?:just|for|in|after|within|last|lasts|lasted|take
                           r"spent|spend|slightly|well)\s+(over\s+)$")
 _LONGER_PERIOD = re.compile(r"\b(?:(?:six|nine)\s+months|(?:first|second)\s+half|"
                             r"(?:fiscal|full|calendar)\s+year)\b", re.IGNORECASE)
+_BEFORE_AFTER_EVENT = re.compile(r"\s+(?:before|after)\s+(?:the|a|an|his|her|its|their|[A-Z])")
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that)\s+", re.IGNORECASE)
 
 
@@ -389,10 +390,14 @@ def _bare_units(m, ctx):
         # "after months of talks", "years of war": a stretch of time spent on something
         spent_on = re.match(r"\s+of\s+(?!(?:the|this|that|these|those|his|her|its|their|"
                             r"our|my|your|a|an)\b)[a-z]", ctx.after(m, 16))
-        if not spent_on and not re.search(r"(?:for|in|over|within|after|took|takes|take|"
-                                          r"lasted|last|spent|spend|than)\s+$", before):
+        # "hours after the ruling", "months before a five-day war": a vague stretch
+        # between the story and another event
+        between = _BEFORE_AFTER_EVENT.match(ctx.text, m.end())
+        if not spent_on and not between and not re.search(
+                r"(?:for|in|over|within|after|took|takes|take|lasted|last|spent|spend|than)\s+$",
+                before):
             return None
-        if re.match(r"\s*(?:ago|before|after|earlier|later)\b", after):
+        if not between and re.match(r"\s*(?:ago|before|after|earlier|later)\b", after):
             return None
     return ("DURATION", duration_value(None, unit))
 

@@ -194,6 +194,12 @@ def test_the_last_week_of_a_month_is_no_stretch_up_to_now():
     assert tagged("The last week of the session was calm.")[0][1] == "DATE"
 
 
+def test_bare_units_between_the_story_and_another_event_are_vague_durations():
+    assert tagged("The deal came days after Russia invaded.") == [("days", "DURATION", "PXD")]
+    assert tagged("She spoke hours after the ruling.") == [("hours", "DURATION", "PTXH")]
+    assert tagged("It happened days before.") == []  # no event named: the story's own time
+
+
 def test_the_rest_of_the_week_is_the_current_week():
     assert tagged("Rough seas are expected for the rest of the week.") == [
         ("the rest of the week", "DATE", "1991-W43")]
