@@ -147,22 +147,36 @@ def season_value(anchor: date | None, season: str, offset: int | None, tense: st
     """"this autumn" (offset 0), "last spring" (-1), "next winter" (+1), bare "summer"."""
     if anchor is None:
         return f"XXXX-{season}"
+    if season == "WI":
+        return f"{_winter_year(anchor, offset, tense):04d}-WI"
     year = anchor.year
     if offset is None or offset == 0:
         current = _MONTH_SEASON[anchor.month]
         # where the anchor stands in its year: January and February come before spring
-        position = 0 if anchor.month < 3 and season != "WI" else _SEASON_ORDER[current]
+        position = 0 if anchor.month < 3 else _SEASON_ORDER[current]
         if offset is None and tense == "past" and _SEASON_ORDER[season] > position:
             year -= 1
         if offset is None and tense == "future" and _SEASON_ORDER[season] < position:
             year += 1  # "would reopen by the summer" in December: next year's
-        if current == "WI" and season == "WI" and anchor.month == 12:
-            year = anchor.year
-    elif offset == 1 and season == "WI" and anchor.month != 12:
-        pass  # "next winter" before December starts this December, labelled this year
     else:
         year += offset
     return f"{year:04d}-{season}"
+
+
+def _winter_year(anchor: date, offset: int | None, tense: str) -> int:
+    """A winter is labelled by the year its December falls in ("this winter" in January
+    2025 is 2024-WI). From spring to the end of summer "this winter" is the one just gone,
+    from autumn on the one ahead."""
+    in_winter = anchor.month in (12, 1, 2)
+    begun = anchor.year if anchor.month == 12 else anchor.year - 1  # the last one begun
+    ahead = begun if in_winter else begun + 1  # the current one, or the next to begin
+    if offset == 1:
+        return begun + 1
+    if offset == -1:
+        return begun - 1 if in_winter else begun
+    if in_winter or tense == "past" or (anchor.month < 6 and tense != "future"):
+        return begun
+    return ahead
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:

@@ -200,6 +200,15 @@ def test_bare_units_between_the_story_and_another_event_are_vague_durations():
     assert tagged("It happened days before.") == []  # no event named: the story's own time
 
 
+def test_a_winter_is_labelled_by_the_year_of_its_december():
+    jan, mar, oct_ = date(2025, 1, 2), date(2024, 3, 20), date(2024, 10, 12)
+    assert tagged("This winter is hard.", jan) == [("This winter", "DATE", "2024-WI")]
+    assert tagged("Last winter was hard.", jan) == [("Last winter", "DATE", "2023-WI")]
+    assert tagged("Next winter will be hard.", jan) == [("Next winter", "DATE", "2025-WI")]
+    assert tagged("This winter was mild.", mar) == [("This winter", "DATE", "2023-WI")]
+    assert tagged("This winter will be hard.", oct_) == [("This winter", "DATE", "2024-WI")]
+
+
 def test_the_rest_of_the_week_is_the_current_week():
     assert tagged("Rough seas are expected for the rest of the week.") == [
         ("the rest of the week", "DATE", "1991-W43")]
