@@ -1,8 +1,9 @@
 """People the model missed or ran together with another name (called from
 entities.consolidate, in its order of steps).
 
-- A span of two or three capitalised words that opens with a known given name is a person
-  ("Mario Draghi" typed ORG), and so is a given name and the capitalised word after it
+- A span of two or three capitalised words that opens with a known given name or ends in
+  a surname ending of the region ("-yan", "-enko", "-shvili") is a person ("Mario
+  Draghi", "Anahit Grigoryan" typed ORG), and so is a given name and the capitalised word after it
   where the model marked nothing ("Alexei Smirnov, the acting governor, ..." opening a
   paragraph); not "Roman Empire" or "Milan Cathedral".
 - A span that joins two names with "and", the second a given name and a surname
@@ -31,12 +32,19 @@ _NOT_SURNAMES = INSTITUTION_HEADS | TITLE_WORDS | frozenset(_OTHER_HEADS.split()
 _AND = " and "
 
 
+# Surname endings of the region's languages, which no place or body name of two or three
+# words ends in: "Anahit Grigoryan", "Ruben Vardanyan", "Oleksandr Syrskyi"
+_SURNAME_ENDING = re.compile(r"[a-z](?:yan|enko|chuk|shvili|adze|escu|ovich|evich|ović|"
+                             r"ević|skyi|ska|ski)$")
+
+
 def given_name_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> None:
     for c in cands:
         if c.locked or c.label == "PERSON":
             continue
         words = c.surface(text).split()
-        if (2 <= len(words) <= 3 and words[0] in gaz.given_names
+        if (2 <= len(words) <= 3
+                and (words[0] in gaz.given_names or _SURNAME_ENDING.search(words[-1]))
                 and all(w[:1].isupper() for w in words)
                 and not any(w in _NOT_SURNAMES for w in words[1:])
                 and words[0] not in TITLE_WORDS):

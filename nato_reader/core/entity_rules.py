@@ -174,13 +174,26 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
 
+# Breaks no name runs across: a spaced dash ("GORIS, Armenia - Anahit Grigoryan", "13:50 -
+# Volodymyr Zelenskiy") and a comma between names ("Coalition for Change, Unity-National
+# Movement"), though not before a legal form or a suffix ("Foo, Inc.", "Smith, Jr.")
+_BREAK_INSIDE = re.compile(r"\s[-\u2013\u2014]\s|,\s(?!(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|AG|SA|"
+                           r"Jr|Sr|D\.C)\b)")
+# time zones are no bodies: "0800 GMT" with "GMT" taken for an organisation
+_ZONE_NAMES = "GMT UTC CET CEST EET EEST BST EST EDT CST CDT PST PDT MSK"
+_ZONES = frozenset(_ZONE_NAMES.split())
+
+
 def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> list[Candidate]:
     """Zero or more candidates for one raw span (title/demonym peeling may split it)."""
     if label not in ENTITY_LABELS:
         return []
     start, end = trim(text, start, end)
-    if end <= start:
+    if end <= start or text[start:end] in _ZONES:
         return []
+    if (cut := _BREAK_INSIDE.search(text, start, end)) and gaz.lookup(text[start:end]) is None:
+        return [*clean_span(text, start, cut.start(), label, gaz),
+                *clean_span(text, cut.end(), end, label, gaz)]
     if label != "PERSON" and (opener := _OPENER_THE.match(text, start, end)) and (
             _at_sentence_start(text, start)):
         start = opener.end()  # "Later the Council of the EU": the name starts after "the"

@@ -298,3 +298,16 @@ def test_missed_occurrences_are_found_longest_first_among_names_sharing_a_word()
     names = ["Council Zorvik", "Council Zorvik 2", "Council Z"]
     assert [s for _, _, s in _occurrences(text, names)] == [
         "Council Zorvik 2", "Council Zorvik", "Council Z"]  # "Zorviks": not a whole word
+
+
+def test_a_span_across_a_spaced_dash_or_a_comma_between_names_is_cut():
+    text = ("GORIS, Armenia - Olena Petrenko packed her car. 13:50 - Jens Stoltenberg spoke. "
+            "Coalition for Change, Unity-National Movement ran. Acme, Inc. said. 0800 GMT.")
+    got = consolidate(text, spans(text, ("Armenia - Olena Petrenko", "ORG"),
+                                  ("13:50 - Jens Stoltenberg", "ORG"),
+                                  ("Coalition for Change, Unity-National Movement", "ORG"),
+                                  ("Acme, Inc.", "ORG"), ("GMT", "ORG")))
+    assert [(m.text, m.label) for m in got] == [
+        ("GORIS", "GPE"), ("Armenia", "GPE"), ("Olena Petrenko", "PERSON"),
+        ("Jens Stoltenberg", "PERSON"), ("Coalition for Change", "ORG"),
+        ("Unity-National Movement", "ORG"), ("Acme, Inc.", "ORG")]

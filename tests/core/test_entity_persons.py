@@ -40,3 +40,9 @@ def test_a_body_joined_to_a_person_keeps_its_type_and_a_plain_and_stays_one_span
                 ("Procter and Gamble", "ORG"))
     assert got == [("Defence Ministry", "ORG"), ("Anna Lindqvist", "PERSON"),
                    ("Procter and Gamble", "ORG")]
+
+
+def test_a_name_ending_in_a_surname_ending_of_the_region_is_a_person():
+    text = "Anahit Grigoryan drove out; the Kyiv Polytechnic Institute stayed open."
+    got = found(text, ("Anahit Grigoryan", "ORG"), ("Kyiv Polytechnic Institute", "ORG"))
+    assert got == [("Anahit Grigoryan", "PERSON"), ("Kyiv Polytechnic Institute", "ORG")]
