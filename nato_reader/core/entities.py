@@ -105,6 +105,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     # 3. Short forms take a fuller name in the same text.
     _merge_name_variants(text, cands)
     _link_short_forms(text, cands, gaz)
+    cands = persons.add_speakers(text, cands)
     places.link_features(text, cands)
     link_partial_names(text, cands)
     # 4. Types from the neighbouring words, for names nothing above decided.

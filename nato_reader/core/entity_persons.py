@@ -8,6 +8,8 @@ entities.consolidate, in its order of steps).
   paragraph); not "Roman Empire" or "Milan Cathedral".
 - A span that joins two names with "and", the second a given name and a surname
   ("Prigozhin and Dmitry Utkin"), is two people.
+- In a transcript, a speaker's surname in capitals before a colon at the start of a line
+  ("SULLIVAN: The president directed ...") is the person the text names in full.
 """
 
 from __future__ import annotations
@@ -81,3 +83,27 @@ def split_joined_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> l
         out.append(Candidate(c.start, c.start + cut, left_label))
         out.append(Candidate(c.start + cut + len(_AND), c.end, "PERSON"))
     return out
+
+
+_SPEAKER = re.compile(r"^([A-Z][A-Z'’-]{2,}):\s", re.MULTILINE)
+
+
+def add_speakers(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Transcript speaker labels of people the text names in full, as those people."""
+    if ":" not in text:
+        return cands
+    full_names: dict[str, Candidate] = {}
+    for c in cands:
+        words = c.surface(text).split()
+        if c.label == "PERSON" and len(words) >= 2:
+            full_names.setdefault(words[-1].upper(), c)
+    index = SpanIndex(cands)
+    added = []
+    for m in _SPEAKER.finditer(text):
+        person = full_names.get(m.group(1))
+        if person is not None and not index.overlapping(*m.span(1)):
+            name = person.canonical or " ".join(person.surface(text).split())
+            added.append(Candidate(*m.span(1), "PERSON", name, locked=True))
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda c: c.start)

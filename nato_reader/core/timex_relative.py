@@ -97,9 +97,11 @@ def _noon(m, ctx):
     return ("TIME", "T24:00" if m["w"].lower() == "midnight" else "T12:00")
 
 
+# also a live blog's entry time: "07:40 - Russia's Defence Ministry says ..."
 @rule("clock24", r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])[:.h](?P<min>[0-5]\d)(?![\d.,:%])"
       r"(?:\s*(?P<tz>(?-i:GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT|[A-Z]{3,4}))\b|\s+hours\b|"
-      r"(?=\s+(?:on|local\s+time|today|tonight|yesterday|tomorrow)\b))")
+      r"(?=\s+(?:on|local\s+time|today|tonight|yesterday|tomorrow)\b)|"
+      r"(?<=^\d\d:\d\d)(?=\s[-\u2013\u2014]\s)|(?<=\n\d\d:\d\d)(?=\s[-\u2013\u2014]\s))")
 def _clock24(m, ctx):
     return ("TIME", f"T{int(m['h']):02d}:{m['min']}")
 

@@ -46,3 +46,11 @@ def test_a_name_ending_in_a_surname_ending_of_the_region_is_a_person():
     text = "Anahit Grigoryan drove out; the Kyiv Polytechnic Institute stayed open."
     got = found(text, ("Anahit Grigoryan", "ORG"), ("Kyiv Polytechnic Institute", "ORG"))
     assert got == [("Anahit Grigoryan", "PERSON"), ("Kyiv Polytechnic Institute", "ORG")]
+
+
+def test_a_transcript_speaker_in_capitals_is_the_person_named_in_full():
+    text = ("Adviser Jake Sullivan briefed reporters.\n\nSULLIVAN: We sent them.\n\n"
+            "Q: Where?\n\nMODERATOR: Next.")
+    got = consolidate(text, spans(text, ("Jake Sullivan", "PERSON")))
+    assert [(m.text, m.label, m.canonical) for m in got] == [
+        ("Jake Sullivan", "PERSON", "Jake Sullivan"), ("SULLIVAN", "PERSON", "Jake Sullivan")]

@@ -209,6 +209,12 @@ def test_a_winter_is_labelled_by_the_year_of_its_december():
     assert tagged("This winter will be hard.", oct_) == [("This winter", "DATE", "2024-WI")]
 
 
+def test_a_live_blog_entry_time_is_a_time_of_the_story_day():
+    text = "Key developments.\n\n07:40 - Russia fired.\n\n13:50 - The score was 10:25 - odd."
+    assert tagged(text) == [("07:40", "TIME", "1991-10-24T07:40"),
+                            ("13:50", "TIME", "1991-10-24T13:50")]
+
+
 def test_the_rest_of_the_week_is_the_current_week():
     assert tagged("Rough seas are expected for the rest of the week.") == [
         ("the rest of the week", "DATE", "1991-W43")]
