@@ -3,7 +3,8 @@
 A clock time with no day of its own ("The gunman opened fire at 3 p.m.", "traders sold
 in the morning") is placed on the last day the text named before it, if that day is in
 the same sentence or the sentence is in the past tense (a report of what happened then);
-otherwise, or when the text named no day, on the publication day. "Overnight" is the
+otherwise, or when the text named no day or has since named a week, a month or a year,
+on the publication day. "Overnight" is the
 night before that day ("Shares fell Friday ... hit by overnight losses in Asia"), or the
 night of its evening ("Wednesday evening ... overnight").
 """
@@ -40,6 +41,8 @@ def place_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
                 value = day + value[value.index("T"):]
         elif _DAY.match(value):
             last_day = t
+        elif t.type == "DATE" and value[:1].isdigit():
+            last_day = None  # "last week", "in February": the story has left that day
         out.append(Timex(t.start, t.end, t.text, t.type, value, t.sentence))
     return out
 

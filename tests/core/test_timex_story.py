@@ -49,6 +49,9 @@ def test_the_morning_is_the_morning_of_the_story_day(text, expected):
         # after the story's evening, "overnight" is that evening's night
         ("Sirens sounded on Wednesday evening. Drones struck the city overnight.",
          "2022-03-23TNI"),
+        # a week named since that day: the story has left it
+        ("It was announced on March 12. Strikes hit an airfield last week and a port "
+         "overnight.", "2022-03-24TNI"),
     ],
 )
 def test_overnight_is_the_night_before_the_story_day(text, expected):
