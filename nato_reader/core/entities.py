@@ -100,6 +100,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     for c in cands:
         _name_from_gazetteer(text, c, gaz, named)
     persons.given_name_persons(text, cands, gaz)
+    cands = persons.parties_not_persons(text, cands, gaz)
     ctx.persons_by_surname(text, cands)
     ctx.persons_by_role(text, cands)
     # 3. Short forms take a fuller name in the same text.

@@ -8,6 +8,9 @@ entities.consolidate, in its order of steps).
   paragraph); not "Roman Empire" or "Milan Cathedral".
 - A span that joins two names with "and", the second a given name and a surname
   ("Prigozhin and Dmitry Utkin"), is two people.
+- A "person" that opens with a nationality and has no given name ("Georgian Dream") is a
+  body, and so is a name joined to a country by "for" in mid-sentence ("Gakharia for
+  Georgia"): parties are named so.
 - In a transcript, a speaker's surname in capitals before a colon at the start of a line
   ("SULLIVAN: The president directed ...") is the person the text names in full.
 """
@@ -107,3 +110,29 @@ def add_speakers(text: str, cands: list[Candidate]) -> list[Candidate]:
     if not added:
         return cands
     return sorted(cands + added, key=lambda c: c.start)
+
+
+def parties_not_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """"Georgian Dream" typed PERSON, "Gakharia" + "for" + "Georgia": bodies."""
+    out: list[Candidate] = []
+    for c in cands:
+        words = c.surface(text).split()
+        if (c.label == "PERSON" and not c.locked and 2 <= len(words) <= 3
+                and words[0] in gaz.demonyms and not _SURNAME_ENDING.search(words[-1])
+                and not any(w in gaz.given_names or w in gaz.surnames for w in words[1:])):
+            c.label = "ORG"
+        prev = out[-1] if out else None
+        if (prev is not None and c.label == "GPE" and text[prev.end:c.start] == " for "
+                and " " not in prev.surface(text) and not prev.locked
+                and prev.label in ("GPE", "ORG") and not _at_sentence_start(text, prev)
+                and gaz.canonical_of(prev.surface(text)) is None
+                and text[c.end:c.end + 2] not in ("'s", "’s")):
+            out[-1] = Candidate(prev.start, c.end, "ORG")
+            continue
+        out.append(c)
+    return out
+
+
+def _at_sentence_start(text: str, c: Candidate) -> bool:
+    before = text[max(0, c.start - 3):c.start].strip()
+    return not before or before[-1] in ".!?:\"'“"

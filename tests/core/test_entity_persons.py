@@ -54,3 +54,15 @@ def test_a_transcript_speaker_in_capitals_is_the_person_named_in_full():
     got = consolidate(text, spans(text, ("Jake Sullivan", "PERSON")))
     assert [(m.text, m.label, m.canonical) for m in got] == [
         ("Jake Sullivan", "PERSON", "Jake Sullivan"), ("SULLIVAN", "PERSON", "Jake Sullivan")]
+
+
+def test_a_nationality_led_person_or_a_name_for_a_country_is_a_party():
+    text = ("Georgian Dream won; the groups Unity and Gakharia for Georgia lost. "
+            "German Galushchenko spoke. Thanks to Kallas for Estonia's help, and to "
+            "Halvorsen for Norway.")
+    got = found(text, ("Georgian Dream", "PERSON"), ("Gakharia", "GPE"), ("Georgia", "GPE"),
+                ("German Galushchenko", "PERSON"), ("Kallas", "PERSON"), ("Estonia", "GPE"),
+                ("Halvorsen", "PERSON"), ("Norway", "GPE"))
+    assert got == [("Georgian Dream", "ORG"), ("Gakharia for Georgia", "ORG"),
+                   ("German Galushchenko", "PERSON"), ("Kallas", "PERSON"),
+                   ("Estonia", "GPE"), ("Halvorsen", "PERSON"), ("Norway", "GPE")]
