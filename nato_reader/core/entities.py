@@ -94,7 +94,7 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = persons.add_missed_persons(text, cands, gaz)
     cands = _add_states(text, cands)
     cands = add_spelled_names(text, cands)
-    cands = ctx.add_bracketed_acronyms(text, cands)
+    cands = ctx.add_bracketed_acronyms(text, cands, gaz)
     # 2. Names known for sure (gazetteer, then person cues) lock their type and name
     #    first, so the links and context rules below only decide what is still open.
     for c in cands:

@@ -138,9 +138,11 @@ def join_institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def add_bracketed_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
+def add_bracketed_acronyms(text: str, cands: list[Candidate],
+                           gaz: Gazetteer | None = None) -> list[Candidate]:
     """"the Office of Financial Sanctions Implementation (OFSI)": the acronym in brackets
-    is that body, here and wherever the text uses it later (see entities._propagate)."""
+    is that body, here and wherever the text uses it later (see entities._propagate). A
+    known acronym gives the name its type ("Army Tactical Missile Systems (ATACMS)")."""
     if " (" not in text:
         return cands
     added = []
@@ -155,6 +157,10 @@ def add_bracketed_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]
             c.start, c.canonical = cands[first].start, None
             joined.update(id(x) for x in cands[first:i])
         name = " ".join(text[c.start:c.end].split())
+        known = gaz.lookup(m.group(1)) if gaz is not None else None
+        if known is not None and not known.context and " " in name:
+            c.label, c.canonical, c.locked = known.label, known.canonical, True
+            continue
         found = index.overlapping(m.start(1), m.end(1))
         # a name of two words or more may be translated: "Save Romania Union (USR)",
         # "State Security Service (VDD)"; never a country's code ("(UK)")

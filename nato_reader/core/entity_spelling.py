@@ -7,9 +7,12 @@ the type and the merge, but a reader of an article that writes "Volodymyr Zelens
 expects that spelling in the panel and the export, not one the article never uses. So,
 as the last step, an entity the gazetteer named takes its fullest full name in the
 article. Kept as they are: a gazetteer name the article uses itself; short forms, which
-stand for the full name ("Stoltenberg", "Wagner"); acronyms ("NATO" for "North Atlantic
-Alliance", "United States" for "U.S."), which a reader knows better than their
-expansions; demonyms, whose canonical form is the adjective.
+stand for the full name ("Stoltenberg", "Wagner"); acronyms ("United States" for "U.S."),
+which a reader knows better than their expansions; demonyms, whose canonical form is the
+adjective. An entity the gazetteer names by its acronym takes the expansion where the
+article spells it out ("Group of Seven" for "G7", "High Mobility Artillery Rocket
+System" for "HIMARS"), not another name of it ("North Atlantic Alliance" for NATO); and
+NATO, the library's own subject, is NATO in every article (`keep_name` in the gazetteer).
 
 A company the gazetteer knows by its short name takes the fuller name with its legal
 form where the article writes it ("Leonardo S.p.A."), since the links that join short and
@@ -54,7 +57,14 @@ def article_spelling(canonical: str, forms: list[str], gaz: Gazetteer) -> str:
     """The fullest of `forms` (the entity's surfaces in one article, in reading order)
     that the gazetteer knows as another full name of `canonical`, else `canonical`; of
     two as full, the first the article uses."""
-    if canonical in forms or _is_acronym(canonical) or gaz.label_of(canonical) in (None, "NORP"):
+    if gaz.label_of(canonical) in (None, "NORP") or canonical in gaz.kept_names:
+        return canonical
+    if _is_acronym(canonical):
+        spelled = [f for f in forms if " " in f and _spells_out(f, canonical)
+                   and (entry := gaz.lookup(f)) is not None and entry.canonical == canonical
+                   and not entry.context]
+        return max(spelled, key=lambda f: (len(f.split()), -forms.index(f)), default=canonical)
+    if canonical in forms:
         return canonical
     names = [f for f in forms if not _is_acronym(f) and not _is_short_form(f, canonical)
              and (entry := gaz.lookup(f)) is not None and entry.canonical == canonical
@@ -87,3 +97,28 @@ def _folded(name: str) -> str:
 def _is_acronym(name: str) -> bool:
     """"NATO", "U.S.", "G7", and names in capitals ("BAGHDAD" in a dateline)."""
     return not any(ch.islower() for ch in name)
+
+
+_NUMBER_WORDS = {"seven": "7", "eight": "8", "twenty": "20", "two": "2", "three": "3",
+                 "four": "4", "five": "5", "six": "6", "nine": "9", "ten": "10"}
+_SMALL = frozenset({"of", "the", "and", "for", "on", "in", "to", "de"})
+
+
+def _spells_out(name: str, acronym: str) -> bool:
+    """Whether `name` is the expansion of `acronym`: each word opens the rest of it, in
+    order ("High Mobility Artillery Rocket System" -> "HIMARS", "Group of Seven" ->
+    "G7"); small words may be left out."""
+    return _consumes([w.lower() for w in name.split()], acronym.lower().replace(".", ""))
+
+
+def _consumes(words: list[str], rest: str) -> bool:
+    if not words:
+        return not rest
+    word, others = words[0], words[1:]
+    if word in _SMALL and _consumes(others, rest):
+        return True
+    number = _NUMBER_WORDS.get(word)
+    if number and rest.startswith(number):
+        return _consumes(others, rest[len(number):])
+    return any(rest[:k] == word[:k] and _consumes(others, rest[k:])
+               for k in range(1, min(len(word), len(rest)) + 1))

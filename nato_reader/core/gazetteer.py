@@ -44,6 +44,8 @@ class Gazetteer:
         self.demonyms: set[str] = set()
         self.capitals: set[str] = set()
         self.given_names: frozenset[str] = frozenset(data.get("given_names", []))
+        self.kept_names: frozenset[str] = frozenset(
+            e["name"] for e in data.get("entities", []) if e.get("keep_name"))
         self._context_words: dict[str, re.Pattern] = {}
         self._families: dict[str, set[str]] | None = None  # canonical -> names, when asked
         self._load(data)

@@ -291,3 +291,10 @@ def test_a_translated_name_takes_its_bracketed_acronym_but_not_a_country_code():
         text, ("Save Romania Union", "ORG"), ("Office for Budget Responsibility", "ORG")))}
     assert ("USR", "ORG", "Save Romania Union") in got
     assert ("UK", "GPE", "United Kingdom") in got
+
+
+def test_a_known_acronym_in_brackets_gives_the_name_before_it_its_type():
+    text = "Army Tactical Missile Systems (ATACMS) arrived in Kyiv."
+    got = consolidate(text, spans(text, ("Army Tactical Missile Systems", "ORG")))
+    assert [(m.text, m.label, m.canonical) for m in got][:2] == [
+        ("Army Tactical Missile Systems", "PRODUCT", "ATACMS"), ("ATACMS", "PRODUCT", "ATACMS")]

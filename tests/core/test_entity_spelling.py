@@ -89,3 +89,21 @@ def test_a_known_company_takes_its_group_name_where_the_article_writes_it():
     text = "Kongsberg Gruppen raised output. Kongsberg said orders doubled."
     got = canonicals(text, ("Kongsberg Gruppen", "ORG"), ("Kongsberg", "ORG"))
     assert got["Kongsberg"] == "Kongsberg Gruppen"
+
+
+def test_an_acronym_takes_its_expansion_where_the_article_spells_it_out_but_nato_stays():
+    text = ("The Group of Seven met; the G7 agreed. The High Mobility Artillery Rocket System "
+            "fired. The North Atlantic Treaty Organization, NATO, met.")
+    got = {m.text: m.canonical for m in consolidate(text, spans(
+        text, ("Group of Seven", "ORG"), ("G7", "ORG"),
+        ("High Mobility Artillery Rocket System", "PRODUCT"),
+        ("North Atlantic Treaty Organization", "ORG"), ("NATO", "ORG")))}
+    assert got["G7"] == got["Group of Seven"] == "Group of Seven"
+    assert got["High Mobility Artillery Rocket System"] == "High Mobility Artillery Rocket System"
+    assert got["North Atlantic Treaty Organization"] == got["NATO"] == "NATO"
+
+
+def test_another_name_of_an_acronym_is_no_expansion():
+    text = "The North Atlantic Alliance met in Brussels."
+    got = consolidate(text, spans(text, ("North Atlantic Alliance", "ORG")))
+    assert got[0].canonical == "NATO"
