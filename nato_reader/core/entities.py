@@ -262,8 +262,12 @@ def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None
     """Short forms take the canonical name of a full form in the same text."""
     persons: dict[str, dict[tuple[str, ...], str]] = {}  # by last word, for long texts
     orgs: dict[str, str] = {}
+    heads: dict[str, set[str]] = {}  # "House" of "House of Representatives", "Parliament"
     for c in cands:
         words = tuple(c.surface(text).split())
+        if c.label == "ORG" and len(words) >= 2 and words[0][:1].isupper():
+            head = words[0] if words[1] in ("of", "for") else words[-1]
+            heads.setdefault(head, set()).add(c.canonical or normalise_name(c.surface(text)))
         if c.label == "PERSON" and len(words) >= 2:
             persons.setdefault(words[-1], {}).setdefault(
                 words, c.canonical or normalise_name(c.surface(text)))
@@ -290,6 +294,9 @@ def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None
             c.canonical, c.label, c.locked = gaz.surnames[surface], "PERSON", True
         elif surface.isupper() and 2 <= len(surface) <= 6 and surface in orgs:
             c.canonical, c.label, c.locked = orgs[surface], "ORG", True
+        elif c.label == "ORG" and len(words) == 1 and len(heads.get(surface, ())) == 1:
+            # "the House" after "the House of Representatives": the one body so named
+            c.canonical = next(iter(heads[surface]))
 
 
 def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -311,3 +311,13 @@ def test_a_span_across_a_spaced_dash_or_a_comma_between_names_is_cut():
         ("GORIS", "GPE"), ("Armenia", "GPE"), ("Olena Petrenko", "PERSON"),
         ("Jens Stoltenberg", "PERSON"), ("Coalition for Change", "ORG"),
         ("Unity-National Movement", "ORG"), ("Acme, Inc.", "ORG")]
+
+
+def test_a_one_word_body_is_the_one_body_the_text_names_with_it_in_full():
+    text = ("The House of Representatives voted; the House passed it. The European Council "
+            "and the North Atlantic Council met; the Council agreed.")
+    got = {m.text: m.canonical for m in consolidate(text, spans(
+        text, ("House of Representatives", "ORG"), ("House", "ORG"),
+        ("European Council", "ORG"), ("North Atlantic Council", "ORG"), ("Council", "ORG")))}
+    assert got["House"] == "House of Representatives"
+    assert got["Council"] == "Council"  # two councils: neither
