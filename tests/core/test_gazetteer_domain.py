@@ -27,6 +27,9 @@ LOOKUPS = [
     ("Donetsk Oblast", "GPE", "Donetsk Oblast"), ("Kursk Oblast", "GPE", "Kursk Oblast"),
     # waters, islands and peninsulas (LOC)
     ("Volga", "LOC", "Volga"), ("Oskol", "LOC", "Oskil"), ("Donbass", "LOC", "Donbas"),
+    # former names
+    ("Artemovsk", "GPE", "Bakhmut"), ("Kishinev", "GPE", "Chisinau"),
+    ("Khankendi", "GPE", "Stepanakert"), ("Thule Air Base", "FAC", "Pituffik Space Base"),
     ("Seversky Donets", "LOC", "Siverskyi Donets"), ("Kerch Strait", "LOC", "Kerch Strait"),
     ("Kola Peninsula", "LOC", "Kola Peninsula"), ("Åland", "LOC", "Aland Islands"),
     ("Snake Island", "LOC", "Snake Island"), ("Nistru", "LOC", "Dniester"),
