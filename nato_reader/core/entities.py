@@ -90,14 +90,22 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = hyphens.add_model_codes(text, cands)
     cands = ctx.add_datelines(text, cands, gaz)
     cands = places.add_missed_places(text, cands)
-    cands = places.whole_names(text, cands)
+    cands = places.whole_names(text, cands, gaz)
     cands = persons.add_missed_persons(text, cands, gaz)
     cands = _add_states(text, cands)
     cands = add_spelled_names(text, cands)
     cands = ctx.add_bracketed_acronyms(text, cands, gaz)
     # 2. Names known for sure (gazetteer, then person cues) lock their type and name
     #    first, so the links and context rules below only decide what is still open.
+    surnames, first_names = persons.names_in_full(text, cands, gaz)
     for c in cands:
+        surface = c.surface(text)
+        known = getattr(gaz.lookup(surface), "label", "PERSON")
+        if surface in first_names or (surface in surnames and known != "PERSON" and (
+                c.label == "PERSON" or known in ("ORG", "PRODUCT"))):
+            # "Anatoly Antonov ... Antonov said": the man, not the aircraft maker (but
+            # "Vernon Jordan ... in Amman, Jordan": the country where the model says so)
+            continue
         _name_from_gazetteer(text, c, gaz, named)
     persons.given_name_persons(text, cands, gaz)
     cands = persons.parties_not_persons(text, cands, gaz)
@@ -279,6 +287,7 @@ def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None
             if head is not None and head.label == "GPE" and len(words) >= 3:
                 # "INS" for "U.S. Immigration and Naturalization Service"
                 orgs.setdefault(initials[1:].upper(), name)
+    first_names = {key[0] for named in persons.values() for key in named}
     for c in cands:
         if c.canonical is not None or c.label not in _LINKABLE:
             continue
@@ -290,7 +299,8 @@ def _link_short_forms(text: str, cands: list[Candidate], gaz: Gazetteer) -> None
                 if len(key) > len(words) and key[-len(words):] == words}
         if len(full) == 1:
             c.canonical, c.label, c.locked = full.pop(), "PERSON", True
-        elif not full and len(words) == 1 and surface in gaz.surnames:
+        elif (not full and len(words) == 1 and surface in gaz.surnames
+              and surface not in first_names):
             c.canonical, c.label, c.locked = gaz.surnames[surface], "PERSON", True
         elif surface.isupper() and 2 <= len(surface) <= 6 and surface in orgs:
             c.canonical, c.label, c.locked = orgs[surface], "ORG", True

@@ -142,7 +142,8 @@ def add_bracketed_acronyms(text: str, cands: list[Candidate],
                            gaz: Gazetteer | None = None) -> list[Candidate]:
     """"the Office of Financial Sanctions Implementation (OFSI)": the acronym in brackets
     is that body, here and wherever the text uses it later (see entities._propagate). A
-    known acronym gives the name its type ("Army Tactical Missile Systems (ATACMS)")."""
+    known weapon's acronym gives the name its type ("Army Tactical Missile Systems
+    (ATACMS)")."""
     if " (" not in text:
         return cands
     added = []
@@ -158,7 +159,9 @@ def add_bracketed_acronyms(text: str, cands: list[Candidate],
             joined.update(id(x) for x in cands[first:i])
         name = " ".join(text[c.start:c.end].split())
         known = gaz.lookup(m.group(1)) if gaz is not None else None
-        if known is not None and not known.context and " " in name:
+        if known is not None and known.label == "PRODUCT" and " " in name:
+            # a weapon's acronym; a body's is defined by the name before it ("Portland
+            # General Electric (PGE)" is not the Polish PGE)
             c.label, c.canonical, c.locked = known.label, known.canonical, True
             continue
         found = index.overlapping(m.start(1), m.end(1))

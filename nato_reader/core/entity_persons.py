@@ -25,13 +25,14 @@ from nato_reader.core.gazetteer import Gazetteer
 
 _WORD = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?"
 _GIVEN_AND_SURNAME = re.compile(rf"(?<![\w.-])({_WORD}) ({_WORD})(?![\w'’-]| [A-Z]|\.\w)")
+_THE_BEFORE = re.compile(r"\b[Tt]he $")  # "the Roman Forum": a person takes no article
 # a second word that makes a given name part of something else ("Roman Empire",
 # "Christian Democrats", "Sofia Airport")
 _OTHER_HEADS = """
-Empire Catholic Catholics Democrats Democratic Church Orthodox Airport Square Street Avenue
-Bridge Station Palace Cathedral Island Islands Sea Day January February March April May June
-July August September October November December Monday Tuesday Wednesday Thursday Friday
-Saturday Sunday
+Empire Forum Legion Legions Republic Senate Catholic Catholics Democrats Democratic Church
+Orthodox Airport Square Street Avenue Bridge Station Palace Cathedral Island Islands Sea Day
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 """
 _NOT_SURNAMES = INSTITUTION_HEADS | TITLE_WORDS | frozenset(_OTHER_HEADS.split())
 _AND = " and "
@@ -57,15 +58,26 @@ def given_name_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> Non
 
 
 def add_missed_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """A given name and a surname nothing covers, as a person."""
+    """A given name and a surname that nothing covers, or only the model's one-word span
+    on the surname ("Alexei" + "Smirnov" typed NORP), as a person."""
     index = SpanIndex(cands)
-    added = [Candidate(m.start(), m.end(), "PERSON")
-             for m in _GIVEN_AND_SURNAME.finditer(text)
-             if m.group(1) in gaz.given_names and m.group(2) not in _NOT_SURNAMES
-             and m.group(2) not in gaz.entries and not index.overlapping(m.start(), m.end())]
+    added: list[Candidate] = []
+    dropped: set[int] = set()
+    for m in _GIVEN_AND_SURNAME.finditer(text):
+        if (m.group(1) not in gaz.given_names or m.group(2) in _NOT_SURNAMES
+                or m.group(2) in gaz.entries
+                or _THE_BEFORE.search(text, max(0, m.start() - 4), m.start())):
+            continue
+        inside = index.overlapping(m.start(), m.end())
+        if inside and (len(inside) > 1 or inside[0].locked
+                       or (inside[0].start, inside[0].end) != m.span(2)):
+            continue
+        dropped.update(id(c) for c in inside)
+        added.append(Candidate(m.start(), m.end(), "PERSON"))
     if not added:
         return cands
-    return sorted(cands + added, key=lambda c: c.start)
+    kept = [c for c in cands if id(c) not in dropped]
+    return sorted(kept + added, key=lambda c: c.start)
 
 
 def split_joined_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
@@ -136,3 +148,22 @@ def parties_not_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> li
 def _at_sentence_start(text: str, c: Candidate) -> bool:
     before = text[max(0, c.start - 3):c.start].strip()
     return not before or before[-1] in ".!?:\"'“"
+
+
+def names_in_full(text: str, cands: list[Candidate],
+                  gaz: Gazetteer) -> tuple[set[str], set[str]]:
+    """Surnames and first names of the people the text names in full (a person, or two
+    or three capitalised words opening with a known given name), so that "Antonov" after
+    "Anatoly Antonov" stays the man and "Michal" after "Michal Simecka" no other Michal."""
+    surnames: set[str] = set()
+    first_names: set[str] = set()
+    for c in cands:
+        words = c.surface(text).split()
+        known = gaz.lookup(" ".join(words))
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and (
+                c.label == "PERSON" or words[0] in gaz.given_names
+                or getattr(known, "label", None) == "PERSON") and not (
+                set(words) & _NOT_SURNAMES):
+            surnames.add(words[-1])
+            first_names.add(words[0])
+    return surnames, first_names - surnames

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from nato_reader.core.entity_rules import TITLE_WORDS, Candidate, SpanIndex
+from nato_reader.core.gazetteer import Gazetteer
 
 _NAME = r"[A-Z][^\W\d_]*(?:-[A-Za-z]\w*|['’](?!s\b)[A-Za-z]\w*)?"  # "Ust-Luga", not "X's"
 _CALENDAR = """
@@ -86,15 +87,15 @@ _BODY_AFTER_DETERMINER = re.compile(
 # "a French-led battlegroup at Cincu", "a pumping station at Unecha", "runs from Inkoo"
 _SITE_BEFORE = (r"(?:base|bases|site|battlegroup|station|plant|terminal|facility|depot|airfield|"
                 r"airport|refinery|camp|garrison|range|shipyard|factory) (?:at|in|near)|"
-                r"(?:runs|run|running|ran|stretches|stretching|flows|flowing|departed|fled|"
-                r"withdrew|retreated|evacuated) from")
+                r"(?:runs|run|running|ran|stretches|stretching|flows|flowing) from")
 _PLACE_AFTER_SITE = re.compile(rf"(?<![\w-])(?:{_SITE_BEFORE}) ({_NAME})(?![\w'’-]| [A-Z])")
 # "the Danube ports of Izmail and Reni", "the towns of Lyman, Siversk and Bakhmut"
 _PLACES_OF = re.compile(rf"\b(?:ports|towns|cities|villages|settlements) of "
                         rf"((?:{_NAME}(?:, | and | or )){{1,6}}{_NAME})(?![\w'’-]| [A-Z])")
-# "aircraft maker Antonov", "state-owned Aselsan", "shares in Hensoldt"
-_BODY_BEFORE = re.compile(rf"(?<![\w-])(?:{BODY_NOUNS}|[Ss]tate-(?:owned|run|controlled)|"
-                          rf"[Ss]hares (?:in|of)) ({_NAME}(?: {_NAME}){{0,2}})(?![\w’-]| [A-Z])|"
+# "aircraft maker Antonov", "state-owned Aselsan" ("shares in" may name a market:
+# "shares in Shanghai rose")
+_BODY_BEFORE = re.compile(rf"(?<![\w-])(?:{BODY_NOUNS}|[Ss]tate-(?:owned|run|controlled)) "
+                          rf"({_NAME}(?: {_NAME}){{0,2}})(?![\w’-]| [A-Z])|"
                           rf"(?<![\w-]){BODY_NOUNS}, ({_NAME}(?: {_NAME}){{0,2}}),")
 WEAPON_NOUNS = (r"(?:drone|missile|rocket|tank|jet|fighter|bomber|aircraft|helicopter|"
                 r"howitzer|interceptor|warship|frigate|corvette|cruiser|destroyer|submarine|"
@@ -102,11 +103,12 @@ WEAPON_NOUNS = (r"(?:drone|missile|rocket|tank|jet|fighter|bomber|aircraft|helic
 # "the Liutyi, a fixed-wing drone made by Antonov"
 _WEAPON_APPOSITION = re.compile(rf"\bthe ({_NAME}(?:[- ][A-Z0-9][\w-]*)?), (?:a|an) "
                                 rf"(?:[\w-]+ ){{0,3}}{WEAPON_NOUNS}s?\b")
-# "Rubikon, an elite drone centre whose operators ...": a unit, not a person
+# "Rubikon, an elite drone centre whose operators ...": a unit, not a person ("Frankfurt,
+# a financial centre," stays a city: a centre only makes a body of a "person")
 _UNIT_APPOSITION = re.compile(
-    rf"(?<![\w-])({_NAME}), (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:unit|brigade|battalion|regiment|"
-    r"centre|center|squadron|militia)(?=[,.;:]| (?:in|that|which|whose|with|of|near|at|on|"
-    r"based|set|formed|created)\b)")
+    rf"(?<![\w-])({_NAME}), (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:(?P<unit>unit|brigade|battalion|"
+    r"regiment|squadron|militia)|centre|center)(?=[,.;:]| (?:in|that|which|whose|with|of|near|"
+    r"at|on|based|set|formed|created)\b)")
 _MISTYPED_PLACE = ("PERSON", "ORG", "NORP", "WORK_OF_ART")
 
 
@@ -174,8 +176,9 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
         if not _retype(index, *m.span(1), "PRODUCT", ("PERSON", "ORG", "GPE", "NORP")):
             add(*m.span(1), "PRODUCT")
     for m in _UNIT_APPOSITION.finditer(text):
-        if m.group(1) not in _CONNECTIVES and not _retype(index, *m.span(1), "ORG",
-                                                          ("PERSON", "GPE", "NORP")):
+        wrong = ("PERSON", "GPE", "NORP") if m.group("unit") else ("PERSON",)
+        if m.group(1) not in _CONNECTIVES and not _retype(index, *m.span(1), "ORG", wrong) and (
+                m.group("unit")):
             add(*m.span(1), "ORG")
     if not added:
         return cands
@@ -188,23 +191,33 @@ _WHOLE_NAMES = (
      "GPE"),
     (re.compile(rf"(?<![\w-])((?:{_NAME} ){{1,3}}(?:Air Base|Naval Base|Air Station))\b"), "FAC"),
     (re.compile(rf"(?:\bthe |^)({_NAME} (?:Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve))"
-                r"(?![\w-])", re.MULTILINE), "ORG"),
+                r"(?![\w-])", re.MULTILINE), "GROUP"),
 )
+# words that open a sentence and no name: "Visiting Ramstein Air Base, ..."
+_NOT_NAME_START = re.compile(r"[A-Z][a-z]+ing$")
 # "the Kursk Nuclear Power Plant in Kurchatov": the plant, then its town
 _SITE_IN_TOWN = re.compile(rf"(.+ (?:Plant|Station|Base|Airport|Port|Terminal|Dam|Bridge)) "
                            rf"(?:in|near|at) ({_NAME})")
 
 
-def whole_names(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Names the model cut short, ran on or missed, by their generic last word."""
+def whole_names(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """Names the model cut short, ran on or missed, by their generic last word; a group of
+    places by its number only after a place the gazetteer knows ("the Bucharest Nine", not
+    "the Phase Three trial")."""
     index = SpanIndex(cands)
     dropped: set[int] = set()
     added: list[Candidate] = []
-    for pattern, label in _WHOLE_NAMES:
+    for pattern, kind in _WHOLE_NAMES:
+        label = "ORG" if kind == "GROUP" else kind
         for m in pattern.finditer(text):
             start, end = m.span(1)
+            first = m.group(1).split()[0]
+            if _NOT_NAME_START.match(first) or first in _CONNECTIVES:
+                start = m.start(1) + len(first) + 1  # "Visiting Ramstein Air Base"
+            if kind == "GROUP" and getattr(gaz.lookup(first), "label", None) != "GPE":
+                continue
             inside = index.overlapping(start, end)
-            if m.group(1).split()[0] in _NOT_NAMES or any(
+            if first in _NOT_NAMES or any(
                     c.locked or c.start < start or c.end > end or c.label == "NORP"
                     for c in inside):
                 continue
@@ -227,6 +240,10 @@ def whole_names(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _FEATURE_WORDS = frozenset({"Sea", "Ocean", "River", "Strait", "Gulf", "Lagoon", "Bay"})
+# "The Irish government", "the Caspian states": an adjective before its noun, no sea
+_NOUN_AFTER = re.compile(r" (?!(?:is|was|are|were|has|had|and|or|in|at|on|near|off|to|from|"
+                         r"where|which|that|for|with|between|after|before|during|into|since|"
+                         r"became|remained|saw)\b)[a-z]")
 
 
 def link_features(text: str, cands: list[Candidate]) -> None:
@@ -242,7 +259,8 @@ def link_features(text: str, cands: list[Candidate]) -> None:
     for c in cands:
         named = full.get(c.surface(text))
         if named is not None and text[max(0, c.start - 4):c.start].lower() == "the " and (
-                c.label in ("LOC", "PERSON", "ORG", "NORP")):
+                c.label in ("LOC", "PERSON", "ORG", "NORP")) and not _NOUN_AFTER.match(
+                text, c.end):
             c.canonical, c.label = named.canonical or named.surface(text), "LOC"
 
 

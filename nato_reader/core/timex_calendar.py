@@ -231,14 +231,21 @@ _FUNCTION_WORDS = _words(
     "the a an its their his her our my your this that these those to on in at by for from "
     "with of and or but as into onto over under about after before during since until than "
     "then when while who which what where it he she they we him them us")
+# words after which the next word is a bare verb: "to meet", "will publish"
+_VERB_OPENERS = _words("to will would shall can could may might must should")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 # "had paid their dues by Tuesday", "power was restored by Monday"; not "had said the talks
-# will end by Friday", "was to finish by Friday"
+# will end by Friday", "was to finish by Friday", "was confident a deal could be reached by
+# Friday", "were betting the Fed cuts rates by September"
+_MODALS = r"will|would|shall|to|could|can|must|may|might|should"
 _PAST_AUX_BEFORE = re.compile(
-    r"\b(?:had|was|were)(?:n't)?\s+(?!to\b)\w+(?:(?!\b(?:will|would|shall|to)\b)[^.;,])*$",
+    rf"\b(?:had|was|were)(?:n't)?\s+(?!to\b)(?!\w+ing\b)\w+(?:(?!\b(?:{_MODALS})\b)[^.;,])*$",
     re.IGNORECASE)
 _BY_OPENING = re.compile(r"(?:^|[.!?\n]\s*)by\s+$", re.IGNORECASE)  # on text[lo:start] only
+# the verb of the clause after an opening "By Tuesday morning, ...": the first auxiliary
+_AUXILIARY_AFTER = re.compile(rf"\b(?:(?P<past>was|were|had|did)|{_MODALS}|is|are|has|have)\b",
+                              re.IGNORECASE)
 # a postponement moves to a later time: "the vote was put off until Tuesday"
 _POSTPONED_BEFORE = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|put\s+off|pushed\s+back|"
                                r"rescheduled)\s+(?:until|till|to)\s+$", re.IGNORECASE)
@@ -330,8 +337,8 @@ class TenseReader:
             # ("two members had filed reports by Wednesday", "power was restored by
             # Monday"; "By Tuesday morning, officials were reporting a fire")
             if _BY_OPENING.search(self.text[max(self.lo, start - 6):start]):
-                after = self._nearest(start, end, end, min(self.hi, end + _TENSE_WINDOW))
-                return "past" if after == "past" else "future"
+                aux = _AUXILIARY_AFTER.search(self.text, end, min(self.hi, end + _TENSE_WINDOW))
+                return "past" if aux and aux.group("past") else "future"
             had = _PAST_AUX_BEFORE.search(self.text, max(self.lo, start - 60), start)
             return "past" if had else "future"
         if _POSTPONED_BEFORE.search(self.text, max(self.lo, start - 24), start):
@@ -391,11 +398,13 @@ class TenseReader:
         return reported
 
     def _adjective_in_future(self, k: int) -> bool:
-        """Whether the regular -ed word k, before a content word and after a future marker
-        in its clause, is an adjective ("is due to meet allied leaders on Thursday", "is
-        expected to publish updated figures on Monday"), not the verb of a past event."""
+        """Whether the regular -ed word k, between the verb after a future marker and a
+        content word, is an adjective ("is due to meet allied leaders on Thursday", "is
+        expected to publish updated figures on Monday"), not the verb of a past event
+        ("is expected to visit after Macron announced plans on Monday")."""
         words = self.words
-        if words[k] in _PAST_WORDS or words[k + 1] in _FUNCTION_WORDS:
+        if (words[k] in _PAST_WORDS or words[k + 1] in _FUNCTION_WORDS or k < 2
+                or words[k - 2] not in _VERB_OPENERS):
             return False
         clause_lo = _last_break(self.text, max(self.lo, self.starts[k] - _TENSE_WINDOW),
                                 self.starts[k])

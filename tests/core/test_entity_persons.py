@@ -66,3 +66,18 @@ def test_a_nationality_led_person_or_a_name_for_a_country_is_a_party():
     assert got == [("Georgian Dream", "ORG"), ("Gakharia for Georgia", "ORG"),
                    ("German Galushchenko", "PERSON"), ("Kallas", "PERSON"),
                    ("Estonia", "GPE"), ("Halvorsen", "PERSON"), ("Norway", "GPE")]
+
+
+def test_review_cases_a_surname_the_text_names_in_full_is_that_person():
+    text = ("Ambassador Anatoly Antonov met officials. Antonov said nothing. Michal Simecka "
+            "spoke; Michal said no. Vernon Jordan met officials in Amman, Jordan. Tourists "
+            "saw the Roman Forum.")
+    got = consolidate(text, spans(text, ("Anatoly Antonov", "PERSON"), ("Antonov", "PERSON"),
+                                  ("Michal Simecka", "PERSON"), ("Michal", "PERSON"),
+                                  ("Vernon Jordan", "PERSON"), ("Amman", "GPE"),
+                                  ("Jordan", "GPE")))
+    assert [(m.text, m.label, m.canonical) for m in got] == [
+        ("Anatoly Antonov", "PERSON", "Anatoly Antonov"),
+        ("Antonov", "PERSON", "Anatoly Antonov"), ("Michal Simecka", "PERSON", "Michal Simecka"),
+        ("Michal", "PERSON", "Michal Simecka"), ("Vernon Jordan", "PERSON", "Vernon Jordan"),
+        ("Amman", "GPE", "Amman"), ("Jordan", "GPE", "Jordan")]

@@ -101,3 +101,21 @@ def test_the_short_name_of_a_sea_or_river_named_in_full_is_that_feature():
         ("Oskil River", "LOC"), ("Dnipro", "GPE"), ("Dnipro River", "LOC")))}
     assert ("Baltic", "LOC", "Baltic Sea") in got and ("Oskil", "LOC", "Oskil River") in got
     assert ("Dnipro", "GPE", "Dnipro") in got  # the city, not the river
+
+
+def test_review_cases_cities_markets_and_bodies_keep_their_types():
+    text = ("Frankfurt, a financial centre, rose. Investors fled from Tesla, and Ghana "
+            "withdrew from Ecowas. Shares in Shanghai rose.")
+    got = labelled(text, ("Frankfurt", "GPE"), ("Tesla", "ORG"), ("Ghana", "GPE"),
+                   ("Ecowas", "ORG"), ("Shanghai", "GPE"))
+    assert got == {"Frankfurt": "GPE", "Tesla": "ORG", "Ghana": "GPE", "Ecowas": "ORG",
+                   "Shanghai": "GPE"}
+
+
+def test_review_cases_whole_names_and_features():
+    text = ("Visiting Ramstein Air Base, Austin spoke. The Phase Three trial ended. The Irish "
+            "Sea was rough; the Irish government agreed.")
+    got = labelled(text, ("Ramstein", "GPE"), ("Austin", "PERSON"),
+                   ("Phase Three", "LAW"), ("Irish Sea", "LOC"), ("Irish", "NORP"))
+    assert got == {"Ramstein Air Base": "FAC", "Austin": "PERSON", "Phase Three": "LAW",
+                   "Irish Sea": "LOC", "Irish": "NORP"}

@@ -163,6 +163,16 @@ def test_a_deadline_met_in_a_passive_or_an_opening_by_phrase_is_past():
     assert tagged("The plant was to reopen by Tuesday.") == [("Tuesday", "DATE", "1991-10-29")]
 
 
+def test_a_deadline_after_a_modal_or_an_ing_verb_is_still_ahead():
+    # 24 October 1991 is a Thursday.
+    assert tagged("He was confident a deal could be reached by Friday.") == [
+        ("Friday", "DATE", "1991-10-25")]
+    assert tagged("The union was demanding a new offer by Tuesday.") == [
+        ("Tuesday", "DATE", "1991-10-29")]
+    assert tagged("By Friday the deal must be done, the chairman said.")[0] == (
+        "Friday", "DATE", "1991-10-25")
+
+
 def test_an_ed_adjective_after_a_future_marker_does_not_make_the_day_past():
     assert tagged("She is due to meet allied leaders in Brussels on Monday.") == [
         ("Monday", "DATE", "1991-10-28")]
@@ -173,6 +183,8 @@ def test_an_ed_adjective_after_a_future_marker_does_not_make_the_day_past():
         ("Monday", "DATE", "1991-10-21")]
     assert tagged("Ukraine received upgraded jets on Monday.") == [
         ("Monday", "DATE", "1991-10-21")]
+    assert tagged("Zelensky is expected to visit Paris after Macron announced plans on "
+                  "Monday.") == [("Monday", "DATE", "1991-10-21")]
 
 
 def test_likely_to_and_by_the_season_look_ahead():
