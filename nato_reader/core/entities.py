@@ -97,16 +97,10 @@ def consolidate(text: str, raw: Iterable[tuple[int, int, str]],
     cands = ctx.add_bracketed_acronyms(text, cands, gaz)
     # 2. Names known for sure (gazetteer, then person cues) lock their type and name
     #    first, so the links and context rules below only decide what is still open.
-    surnames, first_names = persons.names_in_full(text, cands, gaz)
+    in_full = persons.names_in_full(text, cands, gaz)
     for c in cands:
-        surface = c.surface(text)
-        known = getattr(gaz.lookup(surface), "label", "PERSON")
-        if surface in first_names or (surface in surnames and known != "PERSON" and (
-                c.label == "PERSON" or known in ("ORG", "PRODUCT"))):
-            # "Anatoly Antonov ... Antonov said": the man, not the aircraft maker (but
-            # "Vernon Jordan ... in Amman, Jordan": the country where the model says so)
-            continue
-        _name_from_gazetteer(text, c, gaz, named)
+        if not persons.is_part_of_a_name_in_full(c.surface(text), c.label, gaz, in_full):
+            _name_from_gazetteer(text, c, gaz, named)
     persons.given_name_persons(text, cands, gaz)
     cands = persons.parties_not_persons(text, cands, gaz)
     ctx.persons_by_surname(text, cands)

@@ -3,9 +3,9 @@ entities.consolidate, in its order of steps).
 
 - A span of two or three capitalised words that opens with a known given name or ends in
   a surname ending of the region ("-yan", "-enko", "-shvili") is a person ("Mario
-  Draghi", "Anahit Grigoryan" typed ORG), and so is a given name and the capitalised word after it
-  where the model marked nothing ("Alexei Smirnov, the acting governor, ..." opening a
-  paragraph); not "Roman Empire" or "Milan Cathedral".
+  Draghi", "Anahit Grigoryan" typed ORG), and so is a given name and the capitalised
+  word after it where the model marked nothing ("Alexei Smirnov, the acting governor,
+  ..." opening a paragraph); not "Roman Empire" or "Milan Cathedral".
 - A span that joins two names with "and", the second a given name and a surname
   ("Prigozhin and Dmitry Utkin"), is two people.
 - A "person" that opens with a nationality and has no given name ("Georgian Dream") is a
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from nato_reader.core.entity_context import INSTITUTION_HEADS
-from nato_reader.core.entity_rules import TITLE_WORDS, Candidate, SpanIndex
+from nato_reader.core.entity_rules import TITLE_WORDS, Candidate, SpanIndex, at_sentence_start
 from nato_reader.core.gazetteer import Gazetteer
 
 _WORD = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?"
@@ -136,18 +136,13 @@ def parties_not_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> li
         prev = out[-1] if out else None
         if (prev is not None and c.label == "GPE" and text[prev.end:c.start] == " for "
                 and " " not in prev.surface(text) and not prev.locked
-                and prev.label in ("GPE", "ORG") and not _at_sentence_start(text, prev)
+                and prev.label in ("GPE", "ORG") and not at_sentence_start(text, prev.start)
                 and gaz.canonical_of(prev.surface(text)) is None
                 and text[c.end:c.end + 2] not in ("'s", "’s")):
             out[-1] = Candidate(prev.start, c.end, "ORG")
             continue
         out.append(c)
     return out
-
-
-def _at_sentence_start(text: str, c: Candidate) -> bool:
-    before = text[max(0, c.start - 3):c.start].strip()
-    return not before or before[-1] in ".!?:\"'“"
 
 
 def names_in_full(text: str, cands: list[Candidate],
@@ -167,3 +162,15 @@ def names_in_full(text: str, cands: list[Candidate],
             surnames.add(words[-1])
             first_names.add(words[0])
     return surnames, first_names - surnames
+
+
+def is_part_of_a_name_in_full(surface: str, label: str, gaz: Gazetteer,
+                              in_full: tuple[set[str], set[str]]) -> bool:
+    """Whether a one-word name is the first name, or the surname, of someone the text
+    names in full, so the gazetteer must not name it: "Anatoly Antonov ... Antonov said"
+    is the man, not the aircraft maker (but "Vernon Jordan ... in Amman, Jordan" is the
+    country where the model says so)."""
+    surnames, first_names = in_full
+    known = getattr(gaz.lookup(surface), "label", "PERSON")
+    return surface in first_names or (surface in surnames and known != "PERSON" and (
+        label == "PERSON" or known in ("ORG", "PRODUCT")))

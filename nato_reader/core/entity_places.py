@@ -17,7 +17,7 @@ Each is a general convention of English news prose:
 - a name after a site ("a battlegroup at Cincu", "the missile defence site at Deveselu"),
   after a route ("runs from Inkoo") or in "the ports of Izmail and Reni" is a place;
 - a name after a word for a firm ("aircraft maker Antonov", "grid operator Elering",
-  "state-owned Aselsan", "shares in Hensoldt") is a body;
+  "state-owned Aselsan", "the civil aviation authority, Rosaviatsia,") is a body;
 - a name in apposition with a weapon ("the Liutyi, a fixed-wing drone") is a product, and
   one in apposition with a unit ("Rubikon, an elite drone centre whose ...") a body;
 - whole names the model cut or ran on: "the Krasnaya Yaruga district", "the Mihail
@@ -176,10 +176,11 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
         if not _retype(index, *m.span(1), "PRODUCT", ("PERSON", "ORG", "GPE", "NORP")):
             add(*m.span(1), "PRODUCT")
     for m in _UNIT_APPOSITION.finditer(text):
+        if m.group(1) in _CONNECTIVES:
+            continue
         wrong = ("PERSON", "GPE", "NORP") if m.group("unit") else ("PERSON",)
-        if m.group(1) not in _CONNECTIVES and not _retype(index, *m.span(1), "ORG", wrong) and (
-                m.group("unit")):
-            add(*m.span(1), "ORG")
+        if not _retype(index, *m.span(1), "ORG", wrong) and m.group("unit"):
+            add(*m.span(1), "ORG")  # a unit the model missed; a "centre" may be a city's
     if not added:
         return cands
     return sorted(cands + added, key=lambda c: c.start)
@@ -211,9 +212,11 @@ def whole_names(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candi
         label = "ORG" if kind == "GROUP" else kind
         for m in pattern.finditer(text):
             start, end = m.span(1)
-            first = m.group(1).split()[0]
-            if _NOT_NAME_START.match(first) or first in _CONNECTIVES:
-                start = m.start(1) + len(first) + 1  # "Visiting Ramstein Air Base"
+            words = m.group(1).split()
+            first = words[0]
+            if len(words) > 2 and (_NOT_NAME_START.match(first) or first in _CONNECTIVES):
+                start += len(first) + 1  # "Visiting Ramstein Air Base"
+                first = words[1]
             if kind == "GROUP" and getattr(gaz.lookup(first), "label", None) != "GPE":
                 continue
             inside = index.overlapping(start, end)

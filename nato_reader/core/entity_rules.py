@@ -165,9 +165,10 @@ def _is_variant_of_product(surface: str, gaz: Gazetteer) -> bool:
     return entry is not None and entry.label == "PRODUCT"
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
+def at_sentence_start(text: str, start: int) -> bool:
+    """Whether text[start] opens a sentence (a quote mark before it aside)."""
     before = text[max(0, start - 3):start].rstrip(" \"'“‘")
-    return not before or before[-1] in ".!?\n"
+    return not before or before[-1] in ".!?:\n"
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -195,7 +196,7 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         return [*clean_span(text, start, cut.start(), label, gaz),
                 *clean_span(text, cut.end(), end, label, gaz)]
     if label != "PERSON" and (opener := _OPENER_THE.match(text, start, end)) and (
-            _at_sentence_start(text, start)):
+            at_sentence_start(text, start)):
         start = opener.end()  # "Later the Council of the EU": the name starts after "the"
     if (prefix := _SHIP_PREFIX_BEFORE.search(text, max(0, start - 8), start)):
         start = prefix.start()  # "HMS" before the ship's name the model found
