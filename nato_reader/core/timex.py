@@ -22,9 +22,9 @@ Conventions (TimeML TIMEX3 as annotated in TempEval-3), where a choice had to be
 - vague references: "recently", "now", "currently" PRESENT_REF/PAST_REF; pre-verbal
   "soon", "as soon as possible", "the near term", "will one day" FUTURE_REF;
 - "decades" -> PXDE, "two decades" -> P20Y, quarters of a year as durations in months;
-- "over the past week", "the next year" -> P1W, P1Y (a stretch up to or from now, where
-  TempEval gives "the past year" the previous calendar year); "days after the vote" and
-  "hours before" an event -> PXD, PTXH; "annually" -> SET P1Y;
+- "over the past year" -> the previous calendar year, as TempEval has it (our own gold
+  writes P1Y); "days after the vote" and "hours before" an event -> PXD, PTXH;
+  "annually" -> SET P1Y;
 - a winter is labelled by the year of its December ("this winter" in January 2025 is
   2024-WI);
 - "three days later" tags the duration "three days" (the story's clock, not the anchor's);

@@ -197,7 +197,6 @@ _UNIT_REL_RE = "|".join(sorted((k.replace(" ", r"\s+") for k in _UNIT_REL), key=
                                reverse=True))
 
 
-_OF_AFTER = re.compile(r"\s+of\b")
 _ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b")
 
 
@@ -239,11 +238,6 @@ def _unit_relative(m, ctx):
     if code == "Q" and rel in ("the", "this", "the latest", "that"):
         return ("DATE", "@Q0|" + default_quarter(ctx.anchor))
     if code in ("DE", "C") and rel in ("the past", "the last", "the next", "past", "last"):
-        return ("DURATION", duration_value(1, code))
-    if (code in ("W", "M", "Y") and rel in ("the past", "the last", "the next")
-            and not _OF_AFTER.match(ctx.text, m.end())):
-        # "over the past week", "in the next year": the stretch up to or from now, not
-        # the calendar unit ("the last week of March" is)
         return ("DURATION", duration_value(1, code))
     return ("DATE", cal.relative(ctx.anchor, code, offset))
 

@@ -149,8 +149,6 @@ def test_vague_references(text, expected):
         ("The crisis is the worst in decades.", ("decades", "DURATION", "PXDE")),
         ("It was called one month after the invasion.", ("one month", "DURATION", "P1M")),
         ("Sales fell over the past two years.", ("the past two years", "DURATION", "P2Y")),
-        ("Prices rose over the past week.", ("the past week", "DURATION", "P1W")),
-        ("Talks will go on for the next year.", ("the next year", "DURATION", "P1Y")),
         ("Profit in the first nine months rose.", ("the first nine months", "DURATION", "P9M")),
         ("It took two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
         ("The board meets every year.", ("every year", "SET", "P1Y")),
