@@ -131,3 +131,12 @@ def test_domain_names_the_model_missed_are_found():
     assert triples(consolidate(text, raw)) == [
         ("Volga", "LOC", "Volga"), ("Tuapse", "GPE", "Tuapse"),
         ("Elering", "ORG", "Elering")]
+
+
+def test_a_given_name_of_the_region_makes_the_name_a_person():
+    text = "Ambassador Anatoly Antonov and Mykhailo Podolyak met Irakli Kobakhidze."
+    got = consolidate(text, spans(text, ("Anatoly Antonov", "ORG"), ("Mykhailo Podolyak", "ORG"),
+                                  ("Irakli Kobakhidze", "GPE")))
+    assert [(m.text, m.label) for m in got] == [
+        ("Anatoly Antonov", "PERSON"), ("Mykhailo Podolyak", "PERSON"),
+        ("Irakli Kobakhidze", "PERSON")]
