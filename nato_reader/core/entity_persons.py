@@ -58,8 +58,8 @@ def given_name_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> Non
 
 
 def add_missed_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """A given name and a surname that nothing covers, or only the model's one-word span
-    on the surname ("Alexei" + "Smirnov" typed NORP), as a person."""
+    """A given name and a surname that nothing covers, or only the model's one-word spans
+    on them ("Alexei" + "Smirnov" typed NORP, "Ruben" ORG + "Vardanyan"), as a person."""
     index = SpanIndex(cands)
     added: list[Candidate] = []
     dropped: set[int] = set()
@@ -69,8 +69,7 @@ def add_missed_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> lis
                 or _THE_BEFORE.search(text, max(0, m.start() - 4), m.start())):
             continue
         inside = index.overlapping(m.start(), m.end())
-        if inside and (len(inside) > 1 or inside[0].locked
-                       or (inside[0].start, inside[0].end) != m.span(2)):
+        if any(c.locked or (c.start, c.end) not in (m.span(1), m.span(2)) for c in inside):
             continue
         dropped.update(id(c) for c in inside)
         added.append(Candidate(m.start(), m.end(), "PERSON"))

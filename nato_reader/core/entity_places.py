@@ -60,7 +60,8 @@ _CROSSING_AFTER = re.compile(rf"(?: (?:and|or) {_NAME})? (?:border (?:crossings?
                              r"posts?)|crossing points?)\b")
 BODY_NOUNS = (r"(?:operator|company|firm|utility|newspaper|daily|broadcaster|agency|"
               r"manufacturer|maker|producer|conglomerate|lender|insurer|airline|exporter|"
-              r"importer|supplier|contractor|regulator|watchdog|monopoly|giant|authority)")
+              r"importer|supplier|contractor|regulator|watchdog|monopoly|giant|authority|"
+              r"trader)")
 # "Energoatom, the state nuclear operator, said": a body the model missed
 _BODY_OPENING = re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))({_NAME}), (?:the|a|an) "
                            rf"(?:(?!of |at |for |with )[\w-]+ ){{0,3}}{BODY_NOUNS}, ")
@@ -89,14 +90,18 @@ _SITE_BEFORE = (r"(?:base|bases|site|battlegroup|station|plant|terminal|facility
                 r"airport|refinery|camp|garrison|range|shipyard|factory) (?:at|in|near)|"
                 r"(?:runs|run|running|ran|stretches|stretching|flows|flowing) from")
 _PLACE_AFTER_SITE = re.compile(rf"(?<![\w-])(?:{_SITE_BEFORE}) ({_NAME})(?![\w'’-]| [A-Z])")
-# "the Danube ports of Izmail and Reni", "the towns of Lyman, Siversk and Bakhmut"
+# "the Danube ports of Izmail and Reni", "the towns of Lyman, Siversk and Bakhmut",
+# "villages of Kvemo Kartli"
+_PLACE_ITEM = rf"{_NAME}(?: {_NAME})?"
 _PLACES_OF = re.compile(rf"\b(?:ports|towns|cities|villages|settlements) of "
-                        rf"((?:{_NAME}(?:, | and | or )){{1,6}}{_NAME})(?![\w'’-]| [A-Z])")
+                        rf"((?:{_PLACE_ITEM}(?:, | and | or )){{0,6}}{_PLACE_ITEM})"
+                        r"(?![\w'’-]| [A-Z])")
 # "aircraft maker Antonov", "state-owned Aselsan" ("shares in" may name a market:
 # "shares in Shanghai rose")
 _BODY_BEFORE = re.compile(rf"(?<![\w-])(?:{BODY_NOUNS}|[Ss]tate-(?:owned|run|controlled)) "
                           rf"({_NAME}(?: {_NAME}){{0,2}})(?![\w’-]| [A-Z])|"
-                          rf"(?<![\w-]){BODY_NOUNS}, ({_NAME}(?: {_NAME}){{0,2}}),")
+                          rf"(?<![\w-]){BODY_NOUNS}, ({_NAME}(?: {_NAME}){{0,2}}),|"
+                          rf"(?<![\w-])({_NAME}), the (?:[\w-]+ ){{0,3}}{BODY_NOUNS}[,.]")
 WEAPON_NOUNS = (r"(?:drone|missile|rocket|tank|jet|fighter|bomber|aircraft|helicopter|"
                 r"howitzer|interceptor|warship|frigate|corvette|cruiser|destroyer|submarine|"
                 r"tanker|freighter|vessel|ship)")
@@ -161,14 +166,17 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
                 index, *m.span(1), "GPE", _MISTYPED_PLACE):
             add(*m.span(1), "GPE")
     for m in _PLACES_OF.finditer(text):
-        for name in re.finditer(_NAME, m.group(1)):
+        for name in re.finditer(_PLACE_ITEM, m.group(1)):
             span = (m.start(1) + name.start(), m.start(1) + name.end())
             if name.group() not in _NOT_NAMES and not _retype(index, *span, "GPE",
                                                               _MISTYPED_PLACE):
                 add(*span, "GPE")
     for m in _BODY_BEFORE.finditer(text):
-        group = 1 if m.group(1) else 2  # "aircraft maker Antonov", "the authority, Rosaviatsia,"
+        # "aircraft maker Antonov", "the authority, Rosaviatsia,", "Gunvor, the trader,"
+        group = next(i for i in (1, 2, 3) if m.group(i))
         words = m.group(group).split()
+        if words[0] in _CONNECTIVES or words[0].endswith("ly"):
+            continue  # "However, the company, which ..."
         if words[0] not in _NOT_NAMES and not any(w in TITLE_WORDS for w in words) and (
                 not _retype(index, *m.span(group), "ORG", ("PERSON", "GPE", "NORP", "LOC"))):
             add(*m.span(group), "ORG")

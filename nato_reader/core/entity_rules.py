@@ -185,6 +185,17 @@ _ZONE_NAMES = "GMT UTC CET CEST EET EEST BST EST EDT CST CDT PST PDT MSK"
 _ZONES = frozenset(_ZONE_NAMES.split())
 
 
+def _two_known_places(text: str, start: int, end: int, gaz: Gazetteer) -> list[Candidate] | None:
+    """Two known places side by side taken as one span, as two; None otherwise."""
+    tokens = _tokens(text, start, end)
+    if len(tokens) != 2 or gaz.lookup(text[start:end]) is not None:
+        return None
+    places = [gaz.lookup(text[s:e]) for s, e in tokens]
+    if all(p is not None and p.label == "GPE" and not p.context for p in places):
+        return [Candidate(s, e, "GPE") for s, e in tokens]
+    return None
+
+
 def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> list[Candidate]:
     """Zero or more candidates for one raw span (title/demonym peeling may split it)."""
     if label not in ENTITY_LABELS:
@@ -195,6 +206,8 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
     if (cut := _BREAK_INSIDE.search(text, start, end)) and gaz.lookup(text[start:end]) is None:
         return [*clean_span(text, start, cut.start(), label, gaz),
                 *clean_span(text, cut.end(), end, label, gaz)]
+    if (pair := _two_known_places(text, start, end, gaz)) is not None:
+        return pair  # "to give Ukraine Germany's Taurus missiles": two countries
     if label != "PERSON" and (opener := _OPENER_THE.match(text, start, end)) and (
             at_sentence_start(text, start)):
         start = opener.end()  # "Later the Council of the EU": the name starts after "the"

@@ -321,3 +321,10 @@ def test_a_one_word_body_is_the_one_body_the_text_names_with_it_in_full():
         ("European Council", "ORG"), ("North Atlantic Council", "ORG"), ("Council", "ORG")))}
     assert got["House"] == "House of Representatives"
     assert got["Council"] == "Council"  # two councils: neither
+
+
+def test_two_known_places_in_one_span_are_two():
+    text = "Scholz refused to give Ukraine Germany's missiles; the Czech Republic agreed."
+    got = consolidate(text, spans(text, ("Ukraine Germany", "GPE"), ("Czech Republic", "GPE")))
+    assert [(m.text, m.label) for m in got] == [
+        ("Ukraine", "GPE"), ("Germany", "GPE"), ("Czech Republic", "GPE")]

@@ -81,3 +81,9 @@ def test_review_cases_a_surname_the_text_names_in_full_is_that_person():
         ("Antonov", "PERSON", "Anatoly Antonov"), ("Michal Simecka", "PERSON", "Michal Simecka"),
         ("Michal", "PERSON", "Michal Simecka"), ("Vernon Jordan", "PERSON", "Vernon Jordan"),
         ("Amman", "GPE", "Amman"), ("Jordan", "GPE", "Jordan")]
+
+
+def test_a_given_name_and_a_surname_the_model_split_are_one_person():
+    text = "Guards detained Ruben Vardanyan, a billionaire, on Wednesday."
+    assert found(text, ("Ruben", "ORG"), ("Vardanyan", "NORP")) == [
+        ("Ruben Vardanyan", "PERSON")]

@@ -119,3 +119,13 @@ def test_review_cases_whole_names_and_features():
                    ("Phase Three", "LAW"), ("Irish Sea", "LOC"), ("Irish", "NORP"))
     assert got == {"Ramstein Air Base": "FAC", "Austin": "PERSON", "Phase Three": "LAW",
                    "Irish Sea": "LOC", "Irish": "NORP"}
+
+
+def test_a_body_in_apposition_mid_sentence_and_a_region_after_villages_of():
+    text = ("It took an offer from Gunvor, the Geneva-based commodity trader, on Monday. "
+            "Voters in villages of Kvemo Kartli complained. Halvorsen, the company's "
+            "founder, left.")
+    got = labelled(text, ("Gunvor", "PERSON"), ("Geneva", "GPE"), ("Kvemo Kartli", "PERSON"),
+                   ("Halvorsen", "PERSON"))
+    assert got == {"Gunvor": "ORG", "Geneva": "GPE", "Kvemo Kartli": "GPE",
+                   "Halvorsen": "PERSON"}
