@@ -31,6 +31,8 @@ _THE_BEFORE = re.compile(r"\b[Tt]he $")  # "the Roman Forum": a person takes no 
 _OTHER_HEADS = """
 Empire Forum Legion Legions Republic Senate Catholic Catholics Democrats Democratic Church
 Orthodox Airport Square Street Avenue Bridge Station Palace Cathedral Island Islands Sea Day
+River Lake Park Mosque Museum Theatre Theater Hall Tower Stadium Arena Hospital Gallery
+Library Prize Award Cup
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 """
@@ -69,8 +71,10 @@ def add_missed_persons(text: str, cands: list[Candidate], gaz: Gazetteer) -> lis
                 or _THE_BEFORE.search(text, max(0, m.start() - 4), m.start())):
             continue
         inside = index.overlapping(m.start(), m.end())
-        if any(c.locked or (c.start, c.end) not in (m.span(1), m.span(2)) for c in inside):
-            continue
+        if any(c.locked or (c.start, c.end) not in (m.span(1), m.span(2))
+               or ((c.start, c.end) == m.span(1) and c.label in ("GPE", "LOC", "FAC"))
+               for c in inside):
+            continue  # "Milan Linate": a city's airport
         dropped.update(id(c) for c in inside)
         added.append(Candidate(m.start(), m.end(), "PERSON"))
     if not added:

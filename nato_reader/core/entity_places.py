@@ -61,7 +61,7 @@ _CROSSING_AFTER = re.compile(rf"(?: (?:and|or) {_NAME})? (?:border (?:crossings?
 BODY_NOUNS = (r"(?:operator|company|firm|utility|newspaper|daily|broadcaster|agency|"
               r"manufacturer|maker|producer|conglomerate|lender|insurer|airline|exporter|"
               r"importer|supplier|contractor|regulator|watchdog|monopoly|giant|authority|"
-              r"trader)")
+              r"commodity trader|trading house)")
 # "Energoatom, the state nuclear operator, said": a body the model missed
 _BODY_OPENING = re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))({_NAME}), (?:the|a|an) "
                            rf"(?:(?!of |at |for |with )[\w-]+ ){{0,3}}{BODY_NOUNS}, ")
@@ -90,12 +90,12 @@ _SITE_BEFORE = (r"(?:base|bases|site|battlegroup|station|plant|terminal|facility
                 r"airport|refinery|camp|garrison|range|shipyard|factory) (?:at|in|near)|"
                 r"(?:runs|run|running|ran|stretches|stretching|flows|flowing) from")
 _PLACE_AFTER_SITE = re.compile(rf"(?<![\w-])(?:{_SITE_BEFORE}) ({_NAME})(?![\w'’-]| [A-Z])")
-# "the Danube ports of Izmail and Reni", "the towns of Lyman, Siversk and Bakhmut",
-# "villages of Kvemo Kartli"
-_PLACE_ITEM = rf"{_NAME}(?: {_NAME})?"
+# "the Danube ports of Izmail and Reni", "the towns of Lyman, Siversk and Bakhmut"
 _PLACES_OF = re.compile(rf"\b(?:ports|towns|cities|villages|settlements) of "
-                        rf"((?:{_PLACE_ITEM}(?:, | and | or )){{0,6}}{_PLACE_ITEM})"
-                        r"(?![\w'’-]| [A-Z])")
+                        rf"((?:{_NAME}(?:, | and | or )){{1,6}}{_NAME})(?![\w'’-]| [A-Z])")
+# "villages of Kvemo Kartli": one name, a "person" only ("the ports of CK Hutchison" is a
+# firm's, "the cities of Generation Z" nobody's)
+_VILLAGES_OF = re.compile(rf"\b(?:villages|towns) of ({_NAME}(?: {_NAME})?)(?![\w'’-]| [A-Z])")
 # "aircraft maker Antonov", "state-owned Aselsan" ("shares in" may name a market:
 # "shares in Shanghai rose")
 _BODY_BEFORE = re.compile(rf"(?<![\w-])(?:{BODY_NOUNS}|[Ss]tate-(?:owned|run|controlled)) "
@@ -165,8 +165,10 @@ def add_missed_places(text: str, cands: list[Candidate]) -> list[Candidate]:
         if name not in _NOT_NAMES and name not in TITLE_WORDS and not _retype(
                 index, *m.span(1), "GPE", _MISTYPED_PLACE):
             add(*m.span(1), "GPE")
+    for m in _VILLAGES_OF.finditer(text):
+        _retype(index, *m.span(1), "GPE", ("PERSON",))
     for m in _PLACES_OF.finditer(text):
-        for name in re.finditer(_PLACE_ITEM, m.group(1)):
+        for name in re.finditer(_NAME, m.group(1)):
             span = (m.start(1) + name.start(), m.start(1) + name.end())
             if name.group() not in _NOT_NAMES and not _retype(index, *span, "GPE",
                                                               _MISTYPED_PLACE):

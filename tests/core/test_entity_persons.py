@@ -87,3 +87,9 @@ def test_a_given_name_and_a_surname_the_model_split_are_one_person():
     text = "Guards detained Ruben Vardanyan, a billionaire, on Wednesday."
     assert found(text, ("Ruben", "ORG"), ("Vardanyan", "NORP")) == [
         ("Ruben Vardanyan", "PERSON")]
+
+
+def test_review_cases_a_given_name_before_a_place_or_a_building_word():
+    text = "Flights from Milan Linate, rafting on the Vjosa River and Herman Park resumed."
+    got = found(text, ("Milan", "GPE"), ("Vjosa River", "LOC"), ("Herman Park", "GPE"))
+    assert got == [("Milan", "GPE"), ("Vjosa River", "LOC"), ("Herman Park", "GPE")]

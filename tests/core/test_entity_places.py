@@ -129,3 +129,12 @@ def test_a_body_in_apposition_mid_sentence_and_a_region_after_villages_of():
                    ("Halvorsen", "PERSON"))
     assert got == {"Gunvor": "ORG", "Geneva": "GPE", "Kvemo Kartli": "GPE",
                    "Halvorsen": "PERSON"}
+
+
+def test_review_cases_traders_firms_ports_and_generations():
+    text = ("Former trader Tom Hayes was freed. Kerviel, the rogue trader, lost billions. "
+            "The deal hands the ports of CK Hutchison to a fund. The cities of Generation Z "
+            "are changing.")
+    got = labelled(text, ("Tom Hayes", "PERSON"), ("Kerviel", "PERSON"),
+                   ("CK Hutchison", "ORG"))
+    assert got == {"Tom Hayes": "PERSON", "Kerviel": "PERSON", "CK Hutchison": "ORG"}
