@@ -74,6 +74,9 @@ _SHIP_PREFIX = re.compile(rf"{_SHIP_PREFIXES} [A-Z]")
 _BANK_WORD = re.compile(r"[A-Z][a-z]+bank")
 _BASE_END = re.compile(r"\s(?:Air Base|Airbase|Naval Base|Space Base|Base|Airport|Airfield|"
                        r"Air Station)$")
+# a word and a serial number, not a year or an illness: "Volgoneft-212", not "Zapad-2025",
+# "Covid-19"
+_NUMBERED_NAME = re.compile(r"(?!Covid|COVID)([A-Z][a-z]{3,})-(?!(?:19|20)\d\d\b)\d{1,4}")
 _MODEL_CODE = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")  # not "G-7", a group
 _LAW_END = re.compile(r"\s(?:Act|Treaty|Convention|Accords?|Agreement|Charter|Protocol|"
                       r"Law|Bill|Amendment|Resolution|Declaration|Memorandum|Communiqu[eé])$")
@@ -260,6 +263,9 @@ def clean_span(text: str, start: int, end: int, label: str, gaz: Gazetteer) -> l
         label = "PRODUCT"  # "Leopard 2"; "AIM-9", "S-300", "MiG-29" are weapons, not places
     if _SHIP_PREFIX.match(surface):
         label = "PRODUCT"  # "HMS Grimsby", "USS Gerald R. Ford": a named ship
+    if label in ("GPE", "ORG", "NORP") and (numbered := _NUMBERED_NAME.fullmatch(surface)) and (
+            getattr(gaz.lookup(numbered.group(1)), "label", None) != "GPE"):
+        label = "PRODUCT"  # "Volgoneft-212": a vessel or a machine of a numbered series
     if _is_variant_of_product(surface, gaz):
         label = "PRODUCT"  # "Iskander-M", "Shahed-136": a known weapon's variant
     if label in ("PERSON", "GPE", "NORP") and _BANK_WORD.fullmatch(surface):

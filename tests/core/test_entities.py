@@ -328,3 +328,10 @@ def test_two_known_places_in_one_span_are_two():
     got = consolidate(text, spans(text, ("Ukraine Germany", "GPE"), ("Czech Republic", "GPE")))
     assert [(m.text, m.label) for m in got] == [
         ("Ukraine", "GPE"), ("Germany", "GPE"), ("Czech Republic", "GPE")]
+
+
+def test_a_word_and_a_serial_number_is_a_vessel_or_machine_not_a_year():
+    text = "The Volgoneft-212 broke in two; the Zapad-2025 drills began."
+    got = consolidate(text, spans(text, ("Volgoneft-212", "ORG"), ("Zapad-2025", "ORG")))
+    assert [(m.text, m.label) for m in got] == [
+        ("Volgoneft-212", "PRODUCT"), ("Zapad-2025", "ORG")]
