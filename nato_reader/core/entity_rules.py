@@ -77,7 +77,8 @@ _BASE_END = re.compile(r"\s(?:Air Base|Airbase|Naval Base|Space Base|Base|Airpor
 # a word and a serial number, not a year or an illness: "Volgoneft-212", not "Zapad-2025",
 # "Covid-19"
 _NUMBERED_NAME = re.compile(r"(?!Covid|COVID)([A-Z][a-z]{3,})-(?!(?:19|20)\d\d\b)\d{1,4}")
-_MODEL_CODE = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")  # not "G-7", a group
+# not "G-7", a group, or "Zapad-2025", an exercise and its year
+_MODEL_CODE = re.compile(r"(?!G-|[A-Z][a-z]{3,}-(?:19|20)\d\d\b)[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Z]?")
 _LAW_END = re.compile(r"\s(?:Act|Treaty|Convention|Accords?|Agreement|Charter|Protocol|"
                       r"Law|Bill|Amendment|Resolution|Declaration|Memorandum|Communiqu[eé])$")
 _SERVICE_END = re.compile(r"\b(?:Army|Navy|Air Force|Marines|Marine Corps|Coast Guard|"

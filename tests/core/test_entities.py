@@ -331,7 +331,9 @@ def test_two_known_places_in_one_span_are_two():
 
 
 def test_a_word_and_a_serial_number_is_a_vessel_or_machine_not_a_year():
-    text = "The Volgoneft-212 broke in two; Kavkaz-2020 began."
-    got = consolidate(text, spans(text, ("Volgoneft-212", "ORG"), ("Kavkaz-2020", "ORG")))
+    text = "The Volgoneft-212 broke in two; Kavkaz-2020 and Zapad-2025 began; S-300 units fired."
+    got = consolidate(text, spans(text, ("Volgoneft-212", "ORG"), ("Kavkaz-2020", "ORG"),
+                                  ("Zapad-2025", "ORG"), ("S-300", "ORG")))
     assert [(m.text, m.label) for m in got] == [
-        ("Volgoneft-212", "PRODUCT"), ("Kavkaz-2020", "ORG")]
+        ("Volgoneft-212", "PRODUCT"), ("Kavkaz-2020", "ORG"), ("Zapad-2025", "ORG"),
+        ("S-300", "PRODUCT")]
